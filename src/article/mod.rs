@@ -1,0 +1,60 @@
+//! Article input: one adapter per format, detection and normalization. Pure Rust.
+
+pub mod json;
+pub mod model;
+
+use json::Json;
+use model::Article;
+
+/// The input formats the widget reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// This project's own format, version 1 (`schema/article.v1.schema.json`).
+    Native,
+    /// WordPress REST API v2 post (plain or `_embed`).
+    WordPress,
+    /// schema.org `NewsArticle` / `Article` JSON-LD.
+    JsonLd,
+    /// JSON Feed 1.1 (one item, or a feed).
+    JsonFeed,
+}
+
+impl Format {
+    /// Reads the `format` attribute value (`native`, `wordpress`, `jsonld`, `jsonfeed`).
+    pub fn from_attr(s: &str) -> Option<Format> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "native" | "article-reader" => Some(Format::Native),
+            "wordpress" | "wp" => Some(Format::WordPress),
+            "jsonld" | "json-ld" | "schema.org" => Some(Format::JsonLd),
+            "jsonfeed" | "json-feed" => Some(Format::JsonFeed),
+            _ => None,
+        }
+    }
+}
+
+/// How to read one input.
+#[derive(Debug, Clone, Default)]
+pub struct ParseOptions<'a> {
+    /// Force a format instead of detecting it.
+    pub format: Option<Format>,
+    /// The URL the JSON was fetched from: base for relative URLs when the article
+    /// has no canonical URL, and its `#fragment` selects a JSON Feed item.
+    pub source_url: Option<&'a str>,
+}
+
+/// Why an input could not become an article at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputError {
+    /// The JSON is not an object (an array, a string, `null`...).
+    NotAnObject,
+    /// The object matches no supported format (or not the forced one).
+    UnknownFormat,
+    /// The input names an article but has nothing to show (no title, lede or body).
+    Empty,
+}
+
+/// Reads any supported input into a normalized [`Article`].
+pub fn parse_article(value: &Json, opts: &ParseOptions) -> Result<Article, InputError> {
+    let _ = (value, opts);
+    Err(InputError::UnknownFormat)
+}
