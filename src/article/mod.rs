@@ -1,7 +1,16 @@
 //! Article input: one adapter per format, detection and normalization. Pure Rust.
 
+pub mod datetime;
+pub mod detect;
+mod fields;
 pub mod json;
+pub mod jsonfeed;
+pub mod jsonld;
 pub mod model;
+pub mod native;
+pub mod normalize;
+pub mod text;
+pub mod wordpress;
 
 use json::Json;
 use model::Article;
@@ -53,8 +62,22 @@ pub enum InputError {
     Empty,
 }
 
-/// Reads any supported input into a normalized [`Article`].
+/// Reads any supported input into a normalized [`Article`]: detects the format
+/// (unless `opts.format` forces one), runs its adapter, then [`normalize`].
 pub fn parse_article(value: &Json, opts: &ParseOptions) -> Result<Article, InputError> {
-    let _ = (value, opts);
-    Err(InputError::UnknownFormat)
+    let format = match opts.format {
+        Some(f) => f,
+        None => detect::detect(value)?,
+    };
+    let is_ld_list = format == Format::JsonLd && jsonld::find(value).is_some();
+    if !value.is_object() && !is_ld_list {
+        return Err(InputError::NotAnObject);
+    }
+    let article = match format {
+        Format::Native => native::parse(value),
+        Format::WordPress => wordpress::parse(value),
+        Format::JsonLd => jsonld::parse(value),
+        Format::JsonFeed => jsonfeed::parse(value, opts.source_url),
+    };
+    normalize::normalize(article, opts.source_url)
 }

@@ -1,0 +1,243 @@
+//! Normalization: the rules every adapter's output goes through.
+//!
+//! Text is trimmed and whitespace-collapsed, empty values dropped; every URL is
+//! resolved with [`crate::url::resolve`] against the article URL (or the source
+//! URL) and dropped when rejected; lists are de-duplicated and capped; captions
+//! lose their credit into `credit`; the language tag is checked and `dir` set
+//! for right-to-left languages.
+
+use super::model::{Article, BodySource, Image, Link, RelatedArticle, TextDir};
+use super::text::clean;
+use super::InputError;
+use crate::body::tree::Node;
+
+/// Most authors kept.
+pub const MAX_AUTHORS: usize = 20;
+/// Most categories kept.
+pub const MAX_CATEGORIES: usize = 50;
+/// Most related articles kept.
+pub const MAX_RELATED: usize = 50;
+/// Most tags kept.
+pub const MAX_TAGS: usize = 100;
+
+/// Applies every rule; `Err(Empty)` when there is no title, no lede and no body.
+pub fn normalize(a: Article, source_url: Option<&str>) -> Result<Article, InputError> {
+    let url = a
+        .url
+        .as_deref()
+        .and_then(|u| crate::url::resolve(source_url, u))
+        .filter(|u| is_http(u));
+    let base_owned = url.clone();
+    let base = base_owned.as_deref().or(source_url);
+    let lang = a.lang.as_deref().and_then(lang_tag);
+    let dir = a.dir.or_else(|| lang.as_deref().filter(|l| is_rtl(l)).map(|_| TextDir::Rtl));
+    let mut body = a.body;
+    if let BodySource::Nodes(nodes) = &mut body {
+        clean_nodes(nodes, base);
+    }
+    let mut image = a.image.and_then(|i| clean_image(i, base));
+    if let (Some(img), BodySource::Nodes(nodes)) = (&image, &body) {
+        if nodes.iter().any(|n| has_figure(n, &img.src)) {
+            image = None;
+        }
+    }
+    let mut related: Vec<RelatedArticle> = Vec::new();
+    for r in a.related {
+        let (Some(title), Some(rurl)) = (clean(&r.title), r.url.as_deref().and_then(|u| resolve_url(base, u)))
+        else {
+            continue;
+        };
+        let dup = related.iter().any(|o| o.url.as_deref() == Some(&*rurl) || same(&o.title, &title));
+        if dup || url.as_deref() == Some(&*rurl) || related.len() >= MAX_RELATED {
+            continue;
+        }
+        let image = r.image.and_then(|i| clean_image(i, base));
+        related.push(RelatedArticle { title, url: Some(rurl), image, published: r.published });
+    }
+    let mut tags: Vec<String> = Vec::new();
+    for t in a.tags.iter().filter_map(|t| clean(t)) {
+        if tags.len() < MAX_TAGS && !tags.iter().any(|o| same(o, &t)) {
+            tags.push(t);
+        }
+    }
+    let out = Article {
+        id: a.id.as_deref().and_then(clean),
+        url,
+        lang,
+        dir,
+        site_name: a.site_name.as_deref().and_then(clean),
+        section: a.section.and_then(|l| clean_link(l, base)),
+        title: a.title.as_deref().and_then(clean),
+        lede: a.lede.as_deref().and_then(clean),
+        authors: clean_links(a.authors, base, MAX_AUTHORS),
+        published: a.published,
+        updated: a.updated,
+        image,
+        body,
+        categories: clean_links(a.categories, base, MAX_CATEGORIES),
+        related,
+        tags,
+    };
+    if out.title.is_none() && out.lede.is_none() && out.body.is_empty() {
+        return Err(InputError::Empty);
+    }
+    Ok(out)
+}
+
+fn is_http(u: &str) -> bool {
+    let l = u.get(..8).unwrap_or(u).to_ascii_lowercase();
+    l.starts_with("https://") || l.starts_with("http://")
+}
+
+/// Case-insensitive equality of two names.
+fn same(a: &str, b: &str) -> bool {
+    a == b || a.to_lowercase() == b.to_lowercase()
+}
+
+/// A resolved link target; `None` when rejected.
+fn resolve_url(base: Option<&str>, u: &str) -> Option<String> {
+    crate::url::resolve(base, u.trim())
+}
+
+/// A resolved image source: like [`resolve_url`] but never `mailto:`.
+fn resolve_src(base: Option<&str>, u: &str) -> Option<String> {
+    resolve_url(base, u).filter(|r| !r.get(..7).is_some_and(|p| p.eq_ignore_ascii_case("mailto:")))
+}
+
+fn clean_link(l: Link, base: Option<&str>) -> Option<Link> {
+    Some(Link { name: clean(&l.name)?, url: l.url.as_deref().and_then(|u| resolve_url(base, u)) })
+}
+
+/// Cleans, de-duplicates (same URL or same name; a later URL fills a missing one) and caps.
+fn clean_links(list: Vec<Link>, base: Option<&str>, max: usize) -> Vec<Link> {
+    let mut out: Vec<Link> = Vec::new();
+    for l in list.into_iter().filter_map(|l| clean_link(l, base)) {
+        let dup = out.iter_mut().find(|o| (o.url.is_some() && o.url == l.url) || same(&o.name, &l.name));
+        if let Some(o) = dup {
+            if o.url.is_none() {
+                o.url = l.url;
+            }
+            continue;
+        }
+        if out.len() < max {
+            out.push(l);
+        }
+    }
+    out
+}
+
+/// Resolves `src` and every `srcset` candidate, cleans the texts and splits the
+/// credit off the caption when there is no `credit`. `None` when `src` is rejected.
+pub fn clean_image(img: Image, base: Option<&str>) -> Option<Image> {
+    let src = resolve_src(base, &img.src)?;
+    let srcset = img.srcset.as_deref().and_then(|s| clean_srcset(s, base));
+    let mut caption = img.caption.as_deref().and_then(clean);
+    let mut credit = img.credit.as_deref().and_then(clean);
+    if credit.is_none() {
+        if let Some(c) = caption.take() {
+            let (cap, cred) = crate::caption::split_credit(&c);
+            caption = cap.as_deref().and_then(clean);
+            credit = cred.as_deref().and_then(clean);
+        }
+    }
+    Some(Image {
+        src,
+        srcset,
+        alt: clean(&img.alt).unwrap_or_default(),
+        width: img.width,
+        height: img.height,
+        caption,
+        credit,
+    })
+}
+
+/// Keeps the `srcset` candidates whose URL resolves and whose descriptor is
+/// `<n>w` or `<n>x` (or absent).
+fn clean_srcset(s: &str, base: Option<&str>) -> Option<String> {
+    let mut out = String::new();
+    for cand in s.split(',') {
+        let mut parts = cand.split_whitespace();
+        let (Some(u), d) = (parts.next(), parts.next()) else { continue };
+        if parts.next().is_some() {
+            continue;
+        }
+        let desc_ok = d.is_none_or(|d| {
+            let num = d.get(..d.len().saturating_sub(1)).unwrap_or("");
+            (d.ends_with('w') || d.ends_with('x'))
+                && !num.is_empty()
+                && num.bytes().all(|c| c.is_ascii_digit() || c == b'.')
+        });
+        let Some(r) = resolve_src(base, u).filter(|_| desc_ok) else { continue };
+        if !out.is_empty() {
+            out.push_str(", ");
+        }
+        out.push_str(&r);
+        if let Some(d) = d {
+            out.push(' ');
+            out.push_str(d);
+        }
+    }
+    Some(out).filter(|o| !o.is_empty())
+}
+
+/// Cleans figures inside a node list (dropping those whose source is rejected).
+fn clean_nodes(nodes: &mut Vec<Node>, base: Option<&str>) {
+    let old = std::mem::take(nodes);
+    for n in old {
+        match n {
+            Node::Figure(img) => {
+                if let Some(img) = clean_image(img, base) {
+                    nodes.push(Node::Figure(img));
+                }
+            }
+            Node::El(mut e) => {
+                clean_nodes(&mut e.children, base);
+                nodes.push(Node::El(e));
+            }
+            t => nodes.push(t),
+        }
+    }
+}
+
+fn has_figure(n: &Node, src: &str) -> bool {
+    match n {
+        Node::Figure(i) => i.src == src,
+        Node::El(e) => e.children.iter().any(|c| has_figure(c, src)),
+        Node::Text(_) => false,
+    }
+}
+
+/// A checked BCP 47 tag: `vi`, `vi-VN`, `zh-Hant-TW` (`_` read as `-`); the
+/// primary subtag lowercased. `None` when malformed.
+pub fn lang_tag(s: &str) -> Option<String> {
+    let s = s.trim();
+    if s.is_empty() || s.len() > 35 {
+        return None;
+    }
+    let mut out = String::with_capacity(s.len());
+    for (i, part) in s.split(['-', '_']).enumerate() {
+        let ok = if i == 0 {
+            (2..=3).contains(&part.len()) && part.bytes().all(|c| c.is_ascii_alphabetic())
+        } else {
+            (1..=8).contains(&part.len()) && part.bytes().all(|c| c.is_ascii_alphanumeric())
+        };
+        if !ok {
+            return None;
+        }
+        if i == 0 {
+            out.push_str(&part.to_ascii_lowercase());
+        } else {
+            out.push('-');
+            out.push_str(part);
+        }
+    }
+    Some(out)
+}
+
+/// True for right-to-left languages (Arabic, Hebrew, Persian, Urdu and a few more).
+pub fn is_rtl(tag: &str) -> bool {
+    let primary = tag.split('-').next().unwrap_or("");
+    ["ar", "he", "iw", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb", "syr"]
+        .iter()
+        .any(|p| primary.eq_ignore_ascii_case(p))
+}

@@ -1,0 +1,273 @@
+//! Plain-text helpers: HTML entity decoding, tag stripping, whitespace collapsing.
+//!
+//! All functions are total and only ever slice strings at ASCII bytes, which are
+//! always UTF-8 character boundaries.
+
+/// Decodes HTML character references: numeric (`&#8217;`, `&#x2019;`, also
+/// without the `;`) and the common named ones (`&amp;`, `&nbsp;`, `&hellip;`,
+/// `&ndash;`, quotes, Latin-1 letters...). Unknown references stay as written.
+pub fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(rest.get(..i).unwrap_or(""));
+        let after = rest.get(i + 1..).unwrap_or("");
+        match decode_one(after) {
+            Some((c, used)) => {
+                out.push(c);
+                rest = after.get(used..).unwrap_or("");
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Decodes the reference at the start of `s` (just after the `&`):
+/// the character and how many bytes it used.
+fn decode_one(s: &str) -> Option<(char, usize)> {
+    let b = s.as_bytes();
+    if b.first() == Some(&b'#') {
+        let hex = matches!(b.get(1), Some(b'x' | b'X'));
+        let start = if hex { 2 } else { 1 };
+        let mut end = start;
+        let mut v: u32 = 0;
+        while let Some(&c) = b.get(end) {
+            let d = match (c as char).to_digit(if hex { 16 } else { 10 }) {
+                Some(d) => d,
+                None => break,
+            };
+            v = v.saturating_mul(if hex { 16 } else { 10 }).saturating_add(d);
+            end += 1;
+        }
+        if end == start {
+            return None;
+        }
+        if b.get(end) == Some(&b';') {
+            end += 1;
+        }
+        return Some((numeric_char(v), end));
+    }
+    let len = b.iter().take(12).position(|c| !c.is_ascii_alphanumeric())?;
+    if len == 0 || b.get(len) != Some(&b';') {
+        return None;
+    }
+    let name = s.get(..len)?;
+    NAMED.iter().find(|(n, _)| *n == name).map(|&(_, c)| (c, len + 1))
+}
+
+/// The character for a numeric reference, following the HTML rules: NUL,
+/// surrogates and out-of-range values become U+FFFD, C1 controls are read as
+/// Windows-1252 (`&#146;` is a right quote).
+fn numeric_char(v: u32) -> char {
+    if (0x80..=0x9F).contains(&v) {
+        let mapped = C1.get((v - 0x80) as usize).copied().unwrap_or(0);
+        if mapped != 0 {
+            return char::from_u32(u32::from(mapped)).unwrap_or('\u{FFFD}');
+        }
+    }
+    if v == 0 {
+        return '\u{FFFD}';
+    }
+    char::from_u32(v).unwrap_or('\u{FFFD}')
+}
+
+/// Windows-1252 meanings of 0x80..=0x9F (0 = keep the code point).
+const C1: [u16; 32] = [
+    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039,
+    0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC,
+    0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+];
+
+const NAMED: &[(&str, char)] = &[
+    ("amp", '&'), ("lt", '<'), ("gt", '>'), ("quot", '"'), ("apos", '\''), ("nbsp", '\u{A0}'),
+    ("hellip", '…'), ("ndash", '–'), ("mdash", '—'), ("lsquo", '‘'), ("rsquo", '’'),
+    ("ldquo", '“'), ("rdquo", '”'), ("sbquo", '‚'), ("bdquo", '„'), ("laquo", '«'),
+    ("raquo", '»'), ("lsaquo", '‹'), ("rsaquo", '›'), ("prime", '′'), ("Prime", '″'),
+    ("copy", '©'), ("reg", '®'), ("trade", '™'), ("deg", '°'), ("middot", '·'), ("bull", '•'),
+    ("times", '×'), ("divide", '÷'), ("minus", '−'), ("plusmn", '±'), ("euro", '€'),
+    ("pound", '£'), ("yen", '¥'), ("cent", '¢'), ("sect", '§'), ("para", '¶'), ("shy", '\u{AD}'),
+    ("thinsp", '\u{2009}'), ("ensp", '\u{2002}'), ("emsp", '\u{2003}'), ("zwj", '\u{200D}'),
+    ("zwnj", '\u{200C}'), ("lrm", '\u{200E}'), ("rlm", '\u{200F}'), ("frac12", '½'),
+    ("frac14", '¼'), ("frac34", '¾'), ("iexcl", '¡'), ("iquest", '¿'), ("larr", '←'),
+    ("rarr", '→'), ("uarr", '↑'), ("darr", '↓'), ("dagger", '†'), ("permil", '‰'),
+    ("agrave", 'à'), ("aacute", 'á'), ("acirc", 'â'), ("atilde", 'ã'), ("auml", 'ä'),
+    ("egrave", 'è'), ("eacute", 'é'), ("ecirc", 'ê'), ("euml", 'ë'), ("igrave", 'ì'),
+    ("iacute", 'í'), ("ograve", 'ò'), ("oacute", 'ó'), ("ocirc", 'ô'), ("otilde", 'õ'),
+    ("ouml", 'ö'), ("ugrave", 'ù'), ("uacute", 'ú'), ("uuml", 'ü'), ("yacute", 'ý'),
+    ("ccedil", 'ç'), ("ntilde", 'ñ'), ("szlig", 'ß'), ("abreve", 'ă'), ("dstrok", 'đ'),
+    ("Agrave", 'À'), ("Aacute", 'Á'), ("Acirc", 'Â'), ("Atilde", 'Ã'), ("Egrave", 'È'),
+    ("Eacute", 'É'), ("Ecirc", 'Ê'), ("Igrave", 'Ì'), ("Iacute", 'Í'), ("Ograve", 'Ò'),
+    ("Oacute", 'Ó'), ("Ocirc", 'Ô'), ("Otilde", 'Õ'), ("Ugrave", 'Ù'), ("Uacute", 'Ú'),
+    ("Yacute", 'Ý'), ("Abreve", 'Ă'), ("Dstrok", 'Đ'),
+];
+
+/// Collapses every run of whitespace to one space and trims the ends. A lone
+/// no-break space between words is kept; control characters are dropped.
+pub fn collapse_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut run = 0usize;
+    let mut lone = ' ';
+    for c in s.chars() {
+        if c.is_whitespace() {
+            run += 1;
+            lone = c;
+        } else if !c.is_control() {
+            if run > 0 && !out.is_empty() {
+                out.push(if run == 1 && lone == '\u{A0}' { lone } else { ' ' });
+            }
+            run = 0;
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// [`collapse_ws`], `None` when nothing is left.
+pub fn clean(s: &str) -> Option<String> {
+    Some(collapse_ws(s)).filter(|s| !s.is_empty())
+}
+
+/// Plain text of an HTML fragment (WordPress `title.rendered`, `excerpt.rendered`,
+/// a caption): tags and comments removed (`script`/`style` with their content),
+/// block boundaries read as spaces, entities decoded, whitespace collapsed.
+pub fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find('<') {
+        out.push_str(rest.get(..i).unwrap_or(""));
+        let after = rest.get(i + 1..).unwrap_or("");
+        let b = after.as_bytes();
+        match b.first() {
+            Some(b'!') if after.starts_with("!--") => {
+                rest = after.find("-->").and_then(|e| after.get(e + 3..)).unwrap_or("");
+            }
+            Some(c) if c.is_ascii_alphabetic() || matches!(c, b'/' | b'!' | b'?') => {
+                let closing = *c == b'/';
+                let name_start = usize::from(closing);
+                let name_len = b.iter().skip(name_start).take_while(|c| c.is_ascii_alphanumeric()).count();
+                let name = after.get(name_start..name_start + name_len).unwrap_or("");
+                let end = tag_end(b);
+                rest = end.and_then(|e| after.get(e + 1..)).unwrap_or("");
+                if !INLINE.iter().any(|t| t.eq_ignore_ascii_case(name)) {
+                    out.push(' ');
+                }
+                if !closing && RAW.iter().any(|t| t.eq_ignore_ascii_case(name)) {
+                    rest = skip_raw(rest, name);
+                }
+            }
+            _ => {
+                out.push('<');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    collapse_ws(&decode_entities(&out))
+}
+
+/// Tags whose boundaries do not separate words.
+const INLINE: &[&str] = &[
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins",
+    "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var",
+    "wbr",
+];
+
+/// Elements whose content is not text to show.
+const RAW: &[&str] = &["script", "style", "template", "noscript", "textarea", "title"];
+
+/// Index of the `>` closing a tag that starts at `b` (quotes respected).
+fn tag_end(b: &[u8]) -> Option<usize> {
+    let mut quote = 0u8;
+    for (i, &c) in b.iter().enumerate() {
+        if quote != 0 {
+            if c == quote {
+                quote = 0;
+            }
+        } else if c == b'"' || c == b'\'' {
+            quote = c;
+        } else if c == b'>' {
+            return Some(i);
+        }
+    }
+    None
+}
+
+/// Skips raw text up to and including `</name ...>`.
+fn skip_raw<'a>(s: &'a str, name: &str) -> &'a str {
+    let b = s.as_bytes();
+    let n = name.as_bytes();
+    let mut i = 0;
+    while let Some(p) = b.get(i..).and_then(|t| t.iter().position(|&c| c == b'<')) {
+        let at = i + p;
+        let hit = b.get(at + 1) == Some(&b'/')
+            && b.get(at + 2..at + 2 + n.len()).is_some_and(|t| t.eq_ignore_ascii_case(n));
+        if hit {
+            let tail = b.get(at..).unwrap_or(&[]);
+            return tag_end(tail).and_then(|e| s.get(at + e + 1..)).unwrap_or("");
+        }
+        i = at + 1;
+    }
+    ""
+}
+
+/// True when `s` contains something that looks like a tag (`<p>`, `</div>`, `<br/>`).
+pub fn looks_like_html(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| {
+        c == b'<'
+            && b.get(i + 1).is_some_and(|n| n.is_ascii_alphabetic() || *n == b'/' || *n == b'!')
+            && b.get(i + 1..).is_some_and(|t| t.contains(&b'>'))
+    })
+}
+
+/// Splits plain text into paragraphs: on blank lines when there are any (lines
+/// inside a paragraph are joined), else on every line break.
+pub fn paragraphs(s: &str) -> Vec<String> {
+    let has_blank = s.trim().lines().any(|l| l.trim().is_empty());
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for line in s.lines() {
+        if line.trim().is_empty() {
+            flush(&mut cur, &mut out);
+            continue;
+        }
+        if !cur.is_empty() {
+            cur.push(' ');
+        }
+        cur.push_str(line);
+        if !has_blank {
+            flush(&mut cur, &mut out);
+        }
+    }
+    flush(&mut cur, &mut out);
+    out
+}
+
+fn flush(cur: &mut String, out: &mut Vec<String>) {
+    if let Some(p) = clean(cur) {
+        out.push(p);
+    }
+    cur.clear();
+}
+
+/// Appends `s` to `out` with `& < > " '` escaped.
+pub fn escape_html(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
