@@ -40,11 +40,13 @@ pub fn links(v: &Json) -> Vec<Link> {
     v.items().iter().filter_map(link).collect()
 }
 
-/// `"https://...jpg"` or `{"src"|"url", "srcset", "alt", "width", "height", "caption", "credit"}`.
+/// `"https://...jpg"` or `{"src"|"url", "srcset", "alt", "width", "height", "caption", "credit"}`
+/// (in an array: the first usable one).
 pub fn image(v: &Json) -> Option<Image> {
     match v {
         Json::Str(_) => Some(Image { src: string(v)?, ..Image::default() }),
         Json::Obj(_) => Some(image_with(v, string(v.get_any(&["src", "url"]))?)),
+        Json::Arr(list) => list.iter().find_map(|i| if matches!(i, Json::Arr(_)) { None } else { image(i) }),
         _ => None,
     }
 }

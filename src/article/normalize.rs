@@ -4,7 +4,9 @@
 //! resolved with [`crate::url::resolve`] against the article URL (or the source
 //! URL) and dropped when rejected; lists are de-duplicated and capped; captions
 //! lose their credit into `credit`; the language tag is checked and `dir` set
-//! for right-to-left languages.
+//! for right-to-left languages; the section is not repeated among the categories;
+//! a lead image also shown as a figure of a block body is dropped; related
+//! articles without a usable URL (or pointing at the article itself) are dropped.
 
 use super::model::{Article, BodySource, Image, Link, RelatedArticle, TextDir};
 use super::text::clean;
@@ -60,13 +62,20 @@ pub fn normalize(a: Article, source_url: Option<&str>) -> Result<Article, InputE
             tags.push(t);
         }
     }
+    let section = a.section.and_then(|l| clean_link(l, base));
+    // "Other sections": the article's own section is not repeated among them.
+    let mut categories = clean_links(a.categories, base, MAX_CATEGORIES + 1);
+    if let Some(s) = &section {
+        categories.retain(|c| !((s.url.is_some() && c.url == s.url) || same(&c.name, &s.name)));
+    }
+    categories.truncate(MAX_CATEGORIES);
     let out = Article {
         id: a.id.as_deref().and_then(clean),
         url,
         lang,
         dir,
         site_name: a.site_name.as_deref().and_then(clean),
-        section: a.section.and_then(|l| clean_link(l, base)),
+        section,
         title: a.title.as_deref().and_then(clean),
         lede: a.lede.as_deref().and_then(clean),
         authors: clean_links(a.authors, base, MAX_AUTHORS),
@@ -74,7 +83,7 @@ pub fn normalize(a: Article, source_url: Option<&str>) -> Result<Article, InputE
         updated: a.updated,
         image,
         body,
-        categories: clean_links(a.categories, base, MAX_CATEGORIES),
+        categories,
         related,
         tags,
     };
