@@ -9,7 +9,9 @@
 pub mod article;
 pub mod body;
 pub mod caption;
+pub mod config;
 pub mod i18n;
+pub mod reading;
 pub mod url;
 
 #[cfg(target_arch = "wasm32")]

@@ -1,0 +1,11 @@
+import { chromium } from 'playwright-core';
+const [url='http://127.0.0.1:8080/', out='/tmp/shot.png', w='1280', h='800'] = process.argv.slice(2);
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-quic','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync'] });
+const p = await b.newPage({ viewport: { width: +w, height: +h } });
+p.on('console', m => console.log('console:', m.type(), m.text()));
+p.on('pageerror', e => console.log('pageerror:', e.message));
+await p.goto(url);
+await p.waitForTimeout(1500);
+console.log(await p.evaluate(() => { const el = document.querySelector('article-reader'); return el && el.shadowRoot ? el.shadowRoot.innerHTML.slice(0, 1500) : 'no shadow'; }));
+await p.screenshot({ path: out, fullPage: true });
+await b.close();

@@ -1,0 +1,285 @@
+//! Embedding: the wasm exports `embed.js` calls (`mount`, [`Handle`], `version`),
+//! Shadow DOM mounting, configuration from attributes, loading and events.
+//!
+//! `embed.js` (in `embed/`) owns discovery (the `<article-reader>` custom
+//! element, `[data-article-reader]` via `MutationObserver`) and the public
+//! `window.ArticleReader`; everything behind it is here.
+
+pub mod events;
+pub mod load;
+pub mod shadow;
+
+use crate::article::json::Json;
+use crate::config::{step_factor, Config, OPTION_NAMES};
+use crate::i18n::Lang;
+use crate::ui::{reader_view, Failure, Instance, LoadState};
+use leptos::prelude::*;
+use std::cell::Cell;
+use std::rc::Rc;
+use std::sync::Arc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit};
+
+/// The crate version, exposed as `ArticleReader.version`.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}
+
+/// Reads the configuration from the element's attributes (`src` or `data-src`...).
+/// Invalid attribute values are reported and ignored (the default applies).
+fn config_from_attributes(host: &HtmlElement, errors: &mut Vec<String>) -> Config {
+    let mut cfg = Config::default();
+    for name in OPTION_NAMES {
+        if name == "data" {
+            continue;
+        }
+        let value = host.get_attribute(name).or_else(|| host.get_attribute(&["data-", name].concat()));
+        if let Some(v) = value {
+            if let Err(e) = cfg.set(name, &Json::Str(v)) {
+                errors.push(e);
+            }
+        }
+    }
+    // Inline article: <script type="application/json"> child.
+    if let Ok(Some(script)) = host.query_selector(":scope > script[type='application/json']") {
+        cfg.inline = script.text_content();
+    }
+    cfg
+}
+
+fn page_lang() -> Option<Lang> {
+    let doc = web_sys::window()?.document()?;
+    Lang::from_tag(&doc.document_element()?.get_attribute("lang")?)
+}
+
+/// Absolute URL of `src` against the page's base URL.
+fn absolute(src: &str) -> Option<String> {
+    let doc = web_sys::window()?.document()?;
+    let base = doc.base_uri().ok().flatten()?;
+    web_sys::Url::new_with_base(src, &base).ok().map(|u| u.href())
+}
+
+struct Mounted {
+    _view: UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
+    inst: Instance,
+    host: HtmlElement,
+    container: HtmlElement,
+    /// Options given through the JS API; they override attributes.
+    options: Json,
+}
+
+/// One mounted widget, returned to `embed.js`.
+#[wasm_bindgen]
+pub struct Handle {
+    mounted: Option<Mounted>,
+}
+
+fn config_error(host: &HtmlElement, errors: &[String]) {
+    for e in errors {
+        web_sys::console::warn_1(&JsValue::from_str(&["article-reader: ", e].concat()));
+    }
+    if let Some(first) = errors.first() {
+        events::emit(
+            host,
+            "error",
+            events::detail(&[
+                ("kind", JsValue::from_str("config")),
+                ("status", JsValue::NULL),
+                ("message", JsValue::from_str(first)),
+            ]),
+        );
+    }
+}
+
+/// Builds the full configuration: attributes, then JS options on top.
+fn full_config(host: &HtmlElement, options: &Json) -> Result<(Config, Vec<String>), String> {
+    let mut warnings = Vec::new();
+    let mut cfg = config_from_attributes(host, &mut warnings);
+    cfg.apply_object(options)?;
+    Ok((cfg, warnings))
+}
+
+/// Mounts a widget into `host`'s shadow root. `options` is `undefined`/`null` or an
+/// object of the same names as the attributes; an invalid option is an error.
+#[wasm_bindgen]
+pub fn mount(host: HtmlElement, options: JsValue) -> Result<Handle, JsError> {
+    let options: Json = if options.is_undefined() || options.is_null() {
+        Json::Null
+    } else {
+        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&e.to_string()))?
+    };
+    let (cfg, warnings) = full_config(&host, &options).map_err(|e| JsError::new(&["ArticleReader: ", &e].concat()))?;
+    config_error(&host, &warnings);
+    let root = shadow::shadow_root(&host)
+        .ok_or_else(|| JsError::new("ArticleReader: this element cannot host a shadow root; use a <div>"))?;
+    let container = shadow::mount_point(&root).ok_or_else(|| JsError::new("ArticleReader: cannot create the view"))?;
+    let slot: Rc<Cell<Option<Instance>>> = Rc::new(Cell::new(None));
+    let out = slot.clone();
+    let h = host.clone();
+    let view = mount_to(container.clone(), move || {
+        let inst = Instance::new(cfg, page_lang());
+        out.set(Some(inst));
+        start(inst, h);
+        reader_view(inst).into_any()
+    });
+    let inst = slot.take().ok_or_else(|| JsError::new("ArticleReader: mount failed"))?;
+    Ok(Handle { mounted: Some(Mounted { _view: view, inst, host, container, options }) })
+}
+
+#[wasm_bindgen]
+impl Handle {
+    /// Re-reads the attributes and merges `options` (if given) over the earlier ones.
+    /// Throws a clear error for an invalid option; the widget keeps its config then.
+    pub fn update(&mut self, options: JsValue) -> Result<(), JsError> {
+        let Some(m) = self.mounted.as_mut() else { return Ok(()) };
+        let mut merged = m.options.clone();
+        if !(options.is_undefined() || options.is_null()) {
+            let new: Json = serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&e.to_string()))?;
+            let Json::Obj(fields) = new else {
+                return Err(JsError::new("ArticleReader: options must be an object"));
+            };
+            let mut base = match merged {
+                Json::Obj(f) => f,
+                _ => Vec::new(),
+            };
+            for (k, v) in fields {
+                base.retain(|(bk, _)| *bk != k);
+                base.push((k, v));
+            }
+            merged = Json::Obj(base);
+        }
+        let (cfg, warnings) = full_config(&m.host, &merged).map_err(|e| JsError::new(&["ArticleReader: ", &e].concat()))?;
+        config_error(&m.host, &warnings);
+        m.options = merged;
+        let _ = m.inst.config.try_set(cfg);
+        Ok(())
+    }
+
+    /// Removes the view and frees its memory. Safe to call twice.
+    pub fn unmount(&mut self) {
+        if let Some(m) = self.mounted.take() {
+            let container = m.container.clone();
+            drop(m);
+            container.remove();
+        }
+    }
+}
+
+/// Wires one instance: lazy start, loading on config/retry changes, events.
+fn start(inst: Instance, host: HtmlElement) {
+    // Lazy: stay idle until the element is near the viewport.
+    let visible = RwSignal::new(!inst.config.with_untracked(|c| c.lazy));
+    if !visible.get_untracked() {
+        observe_visibility(&host, visible);
+    }
+    let source = Memo::new(move |_| {
+        inst.config.with(|c| (c.src.clone(), c.inline.clone(), c.format, c.timeout_ms, c.time_zone.clone()))
+    });
+    let generation = Rc::new(Cell::new(0u32));
+    let host_for_load = send_wrapper::SendWrapper::new(host.clone());
+    Effect::new(move |_| {
+        source.track();
+        inst.reload.track();
+        if !visible.get() {
+            return;
+        }
+        let cfg = inst.config.get_untracked();
+        let gen = generation.get().wrapping_add(1);
+        generation.set(gen);
+        let current = generation.clone();
+        let host = (*host_for_load).clone();
+        let _ = inst.state.try_set(LoadState::Loading);
+        leptos::task::spawn_local(async move {
+            let source_url = cfg.src.as_deref().and_then(absolute);
+            let result = load::load(&cfg, source_url.clone()).await;
+            if current.get() != gen {
+                return; // superseded by a newer src or unmounted
+            }
+            let state = match result {
+                Ok(ready) => {
+                    let a = &ready.article;
+                    events::emit(
+                        &host,
+                        "load",
+                        events::detail(&[
+                            ("id", events::opt_str(a.id.as_deref())),
+                            ("title", events::opt_str(a.title.as_deref())),
+                            ("url", events::opt_str(a.url.as_deref().or(source_url.as_deref()))),
+                        ]),
+                    );
+                    LoadState::Ready(Arc::new(ready))
+                }
+                Err(mut failure) => {
+                    failure.article_url = fallback_link(&host);
+                    report(&host, &failure);
+                    LoadState::Failed(Arc::new(failure))
+                }
+            };
+            let _ = inst.state.try_set(state);
+        });
+    });
+    // Events for reader preference changes (not on the first run).
+    let h = send_wrapper::SendWrapper::new(host.clone());
+    Effect::new(move |prev: Option<usize>| {
+        let step = inst.font_step.get();
+        if prev.is_some_and(|p| p != step) {
+            events::emit(&h, "fontscale", events::detail(&[("scale", JsValue::from_f64(step_factor(step)))]));
+        }
+        step
+    });
+    let h = send_wrapper::SendWrapper::new(host);
+    Effect::new(move |prev: Option<crate::config::Theme>| {
+        let theme = inst.theme.get();
+        if prev.is_some_and(|p| p != theme) {
+            events::emit(&h, "theme", events::detail(&[("theme", JsValue::from_str(theme.name()))]));
+        }
+        theme
+    });
+}
+
+/// A plain link the admin put inside the placeholder, used as "open the original".
+fn fallback_link(host: &HtmlElement) -> Option<String> {
+    let a = host.query_selector("a[href]").ok().flatten()?;
+    let href = a.get_attribute("href")?;
+    crate::url::resolve(None, &absolute(&href)?)
+}
+
+fn report(host: &HtmlElement, f: &Failure) {
+    web_sys::console::warn_1(&JsValue::from_str(&["article-reader: ", f.kind, ": ", &f.detail].concat()));
+    events::emit(
+        host,
+        "error",
+        events::detail(&[
+            ("kind", JsValue::from_str(f.kind)),
+            ("status", f.status.map_or(JsValue::NULL, |s| JsValue::from_f64(f64::from(s)))),
+            ("message", JsValue::from_str(&f.detail)),
+        ]),
+    );
+}
+
+/// Sets `visible` once the host comes within 400 px of the viewport.
+fn observe_visibility(host: &HtmlElement, visible: RwSignal<bool>) {
+    let cb = Closure::<dyn FnMut(js_sys::Array, IntersectionObserver)>::new(
+        move |entries: js_sys::Array, obs: IntersectionObserver| {
+            let hit = entries.iter().any(|e| e.unchecked_into::<IntersectionObserverEntry>().is_intersecting());
+            if hit {
+                obs.disconnect();
+                let _ = visible.try_set(true);
+            }
+        },
+    );
+    let init = IntersectionObserverInit::new();
+    init.set_root_margin("400px 0px");
+    match IntersectionObserver::new_with_options(cb.as_ref().unchecked_ref(), &init) {
+        Ok(obs) => {
+            obs.observe(host);
+            let keep = send_wrapper::SendWrapper::new((obs, cb));
+            on_cleanup(move || keep.0.disconnect());
+        }
+        Err(_) => {
+            let _ = visible.try_set(true);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+//! Reader controls: A− / A / A+ font steps, theme choice, and the live region
+//! that announces changes to screen readers.
+
+use super::{prefs, Instance};
+use crate::config::{Theme, DEFAULT_STEP, SCALE_STEPS};
+use leptos::prelude::*;
+
+const LAST_STEP: usize = SCALE_STEPS.len() - 1;
+
+pub fn controls_view(inst: Instance) -> impl IntoView {
+    let t = move || inst.lang.get().t();
+    let step = inst.font_step;
+    // Announced politely after the reader changes something (empty at first).
+    let announce = RwSignal::new(String::new());
+    let set_step = move |s: usize| {
+        let s = s.min(LAST_STEP);
+        prefs::save_font_step(s);
+        let pct = SCALE_STEPS.get(s).copied().unwrap_or(100);
+        announce.set([t().font_size_is, " ", &pct.to_string(), "%"].concat());
+    };
+    let on_theme = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        if let Some(theme) = Theme::parse(&value) {
+            prefs::save_theme(theme);
+            announce.set([t().theme, ": ", theme_label(inst, theme)].concat());
+        }
+    };
+    let options = move || {
+        Theme::ALL
+            .iter()
+            .map(|th| {
+                let th = *th;
+                view! {
+                    <option value=th.name() selected=move || inst.theme.get() == th>{move || theme_label(inst, th)}</option>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="ar-tools" part="controls" role="toolbar" aria-label=move || t().controls>
+            <div class="ar-font" role="group" aria-label=move || t().font_size_is>
+                <button type="button" class="ar-btn" part="button font-smaller"
+                    aria-label=move || t().font_smaller title=move || t().font_smaller
+                    disabled=move || step.get() == 0
+                    on:click=move |_| set_step(step.get_untracked().saturating_sub(1))>
+                    "A−"
+                </button>
+                <button type="button" class="ar-btn" part="button font-reset"
+                    aria-label=move || t().font_reset title=move || t().font_reset
+                    aria-pressed=move || if step.get() == DEFAULT_STEP { "true" } else { "false" }
+                    on:click=move |_| set_step(DEFAULT_STEP)>
+                    "A"
+                </button>
+                <button type="button" class="ar-btn" part="button font-larger"
+                    aria-label=move || t().font_larger title=move || t().font_larger
+                    disabled=move || { step.get() >= LAST_STEP }
+                    on:click=move |_| set_step(step.get_untracked() + 1)>
+                    "A+"
+                </button>
+            </div>
+            <label class="ar-theme" part="theme">
+                <span class="ar-sr">{move || t().theme}</span>
+                <select class="ar-select" part="theme-select" on:change=on_theme>{options}</select>
+            </label>
+            {super::speech::listen_view(inst)}
+            <p class="ar-sr" aria-live="polite" role="status">{move || announce.get()}</p>
+        </div>
+    }
+}
+
+fn theme_label(inst: Instance, th: Theme) -> &'static str {
+    let t = inst.lang.get().t();
+    match th {
+        Theme::Auto => t.theme_auto,
+        Theme::Light => t.theme_light,
+        Theme::Sepia => t.theme_sepia,
+        Theme::Dark => t.theme_dark,
+    }
+}
