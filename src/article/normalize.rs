@@ -108,11 +108,6 @@ fn resolve_url(base: Option<&str>, u: &str) -> Option<String> {
     crate::url::resolve(base, u.trim())
 }
 
-/// A resolved image source: like [`resolve_url`] but never `mailto:`.
-fn resolve_src(base: Option<&str>, u: &str) -> Option<String> {
-    resolve_url(base, u).filter(|r| !r.get(..7).is_some_and(|p| p.eq_ignore_ascii_case("mailto:")))
-}
-
 fn clean_link(l: Link, base: Option<&str>) -> Option<Link> {
     Some(Link { name: clean(&l.name)?, url: l.url.as_deref().and_then(|u| resolve_url(base, u)) })
 }
@@ -138,8 +133,8 @@ fn clean_links(list: Vec<Link>, base: Option<&str>, max: usize) -> Vec<Link> {
 /// Resolves `src` and every `srcset` candidate, cleans the texts and splits the
 /// credit off the caption when there is no `credit`. `None` when `src` is rejected.
 pub fn clean_image(img: Image, base: Option<&str>) -> Option<Image> {
-    let src = resolve_src(base, &img.src)?;
-    let srcset = img.srcset.as_deref().and_then(|s| clean_srcset(s, base));
+    let src = crate::url::resolve_src(base, &img.src)?;
+    let srcset = img.srcset.as_deref().and_then(|s| crate::url::resolve_srcset(base, s));
     let mut caption = img.caption.as_deref().and_then(clean);
     let mut credit = img.credit.as_deref().and_then(clean);
     if credit.is_none() {
@@ -158,35 +153,6 @@ pub fn clean_image(img: Image, base: Option<&str>) -> Option<Image> {
         caption,
         credit,
     })
-}
-
-/// Keeps the `srcset` candidates whose URL resolves and whose descriptor is
-/// `<n>w` or `<n>x` (or absent).
-fn clean_srcset(s: &str, base: Option<&str>) -> Option<String> {
-    let mut out = String::new();
-    for cand in s.split(',') {
-        let mut parts = cand.split_whitespace();
-        let (Some(u), d) = (parts.next(), parts.next()) else { continue };
-        if parts.next().is_some() {
-            continue;
-        }
-        let desc_ok = d.is_none_or(|d| {
-            let num = d.get(..d.len().saturating_sub(1)).unwrap_or("");
-            (d.ends_with('w') || d.ends_with('x'))
-                && !num.is_empty()
-                && num.bytes().all(|c| c.is_ascii_digit() || c == b'.')
-        });
-        let Some(r) = resolve_src(base, u).filter(|_| desc_ok) else { continue };
-        if !out.is_empty() {
-            out.push_str(", ");
-        }
-        out.push_str(&r);
-        if let Some(d) = d {
-            out.push(' ');
-            out.push_str(d);
-        }
-    }
-    Some(out).filter(|o| !o.is_empty())
 }
 
 /// Cleans figures inside a node list (dropping those whose source is rejected).
