@@ -244,9 +244,16 @@ fn native_html_block_turns_body_into_escaped_html() {
     assert_eq!(
         html(&a),
         "<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; co<br>line</p><p><em>raw</em></p><h3>H</h3>\
-         <figure><img src=\"p.jpg\" alt=\"&quot;q&quot;\" width=\"10\"><figcaption>Cap <small>MT</small></figcaption></figure>\
+         <figure><img src=\"p.jpg\" alt=\"&quot;q&quot;\" width=\"10\"><figcaption>Cap Ảnh: MT</figcaption></figure>\
          <blockquote><p>Q</p><p><cite>C</cite></p></blockquote><ol><li>a</li></ol>"
     );
+}
+
+#[test]
+fn native_html_body_credit_label_follows_language() {
+    let a = ok(r#"{"version":1,"lang":"en-GB","title":"T","body":[{"type":"html","html":""},
+        {"type":"image","src":"p.jpg","credit":"AP"}]}"#);
+    assert_eq!(html(&a), "<figure><img src=\"p.jpg\" alt=\"\"><figcaption>Photo: AP</figcaption></figure>");
 }
 
 #[test]

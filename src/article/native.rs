@@ -26,7 +26,7 @@ pub fn parse(v: &Json) -> Article {
         published: date(v.get("published")),
         updated: date(v.get("updated")),
         image: image(v.get("image")),
-        body: body(v.get("body")),
+        body: body(v.get("body"), v.get("lang").str()),
         categories: links(v.get("categories")),
         related: related(v.get("related")),
         tags: fields::tags(v.get("tags")),
@@ -57,14 +57,18 @@ pub fn related(v: &Json) -> Vec<RelatedArticle> {
         .collect()
 }
 
-/// The `body` field: HTML string, block array, or nothing.
-pub fn body(v: &Json) -> BodySource {
+/// The `body` field: HTML string, block array, or nothing. `lang` picks the
+/// credit label of figures serialized to HTML ("Ảnh:" for Vietnamese, the
+/// default, "Photo:" otherwise) so the body pipeline can split it off again.
+pub fn body(v: &Json, lang: Option<&str>) -> BodySource {
     match v {
         Json::Str(s) => BodySource::Html(s.clone()),
         Json::Arr(blocks) => {
             if blocks.iter().any(|b| kind(b) == "html") {
+                let vi = lang.is_none_or(|l| l.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("vi")));
+                let label = if vi { "Ảnh: " } else { "Photo: " };
                 let mut html = String::new();
-                blocks.iter().for_each(|b| block_html(b, &mut html));
+                blocks.iter().for_each(|b| block_html(b, label, &mut html));
                 BodySource::Html(html)
             } else {
                 BodySource::Nodes(blocks.iter().filter_map(block_node).collect())
@@ -164,7 +168,7 @@ fn attr(name: &str, value: &str, out: &mut String) {
 }
 
 /// Serializes one block as HTML (the mixed-body case).
-fn block_html(b: &Json, out: &mut String) {
+fn block_html(b: &Json, credit_label: &str, out: &mut String) {
     let k = kind(b);
     match k.as_str() {
         "html" => out.push_str(b.get("html").str().unwrap_or("")),
@@ -176,7 +180,7 @@ fn block_html(b: &Json, out: &mut String) {
         }
         "image" | "figure" => {
             if let Some(img) = image(b) {
-                figure_html(&img, out);
+                figure_html(&img, credit_label, out);
             }
         }
         "quote" | "blockquote" => {
@@ -209,8 +213,8 @@ fn block_html(b: &Json, out: &mut String) {
     }
 }
 
-/// `<figure><img ...><figcaption>caption <small>credit</small></figcaption></figure>`.
-fn figure_html(img: &Image, out: &mut String) {
+/// `<figure><img ...><figcaption>caption Ảnh: credit</figcaption></figure>`.
+fn figure_html(img: &Image, credit_label: &str, out: &mut String) {
     out.push_str("<figure><img");
     attr("src", &img.src, out);
     if let Some(s) = &img.srcset {
@@ -229,9 +233,11 @@ fn figure_html(img: &Image, out: &mut String) {
             escape_html(c, out);
         }
         if let Some(c) = &img.credit {
-            out.push_str(" <small>");
+            if img.caption.is_some() {
+                out.push(' ');
+            }
+            out.push_str(credit_label);
             escape_html(c, out);
-            out.push_str("</small>");
         }
         out.push_str("</figcaption>");
     }
