@@ -666,3 +666,22 @@ fn deep_nesting_is_a_deserialization_error() {
     let ok_depth = format!(r#"{{"version":1,"title":"T","section":{}1{}}}"#, "[".repeat(100), "]".repeat(100));
     assert!(parse(&ok_depth).is_ok());
 }
+
+#[test]
+fn schema_lists_the_native_fields() {
+    let path = format!("{}/schema/article.v1.schema.json", env!("CARGO_MANIFEST_DIR"));
+    let schema = json(&std::fs::read_to_string(path).expect("schema"));
+    assert_eq!(schema.get("$schema").str(), Some("https://json-schema.org/draft/2020-12/schema"));
+    let props: Vec<&str> = schema.get("properties").fields().iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(
+        props,
+        [
+            "version", "id", "url", "lang", "dir", "site_name", "section", "title", "lede", "authors", "published",
+            "updated", "image", "body", "categories", "related", "tags"
+        ]
+    );
+    // Every property is documented.
+    for (k, v) in schema.get("properties").fields() {
+        assert!(v.get("description").str().is_some(), "{k} has no description");
+    }
+}
