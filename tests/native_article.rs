@@ -182,6 +182,12 @@ fn jsonfeed_seed_and_item_selection() {
     assert_eq!(paragraphs(&b).len(), 1);
     assert_eq!(b.authors, [link("Hoàng Anh", None)]);
     assert_eq!(pick("https://baotinh.example.vn/feed.json#999").id.as_deref(), Some("123"));
+    let feed = json(r#"{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"a","title":"A"},
+        {"id":"https://x.vn/2019/ả","title":"B"}]}"#);
+    let b = parse_article(&feed, &ParseOptions { format: None, source_url: Some("https://x.vn/f.json#https%3A%2F%2Fx.vn%2F2019%2F%E1%BA%A3") });
+    assert_eq!(b.map(|a| a.title), Ok(Some("B".into())));
+    let b = parse_article(&feed, &ParseOptions { format: None, source_url: Some("https://x.vn/f.json#%zz%") });
+    assert_eq!(b.map(|a| a.title), Ok(Some("A".into())));
     assert_eq!(pick("https://baotinh.example.vn/feed.json#").id.as_deref(), Some("123"));
 }
 
@@ -343,6 +349,9 @@ fn wordpress_featured_media_caption_credit() {
     assert_eq!(img.caption.as_deref(), Some("Quang cảnh hội nghị."));
     assert_eq!(img.credit.as_deref(), Some("MT"));
     assert_eq!((img.width, img.height), (Some(1200), None));
+    // A single object instead of an array.
+    let a = ok(r#"{"title":{"rendered":"T"},"_embedded":{"wp:featuredmedia":{"source_url":"https://wp.vn/s.jpg"}}}"#);
+    assert_eq!(a.image.map(|i| i.src), Some("https://wp.vn/s.jpg".into()));
     // An embed error object instead of the media.
     let a = ok(r#"{"title":{"rendered":"T"},"_embedded":{"wp:featuredmedia":[{"code":"rest_forbidden"}]}}"#);
     assert_eq!(a.image, None);

@@ -144,3 +144,17 @@ fn language_tags() {
     assert!(is_rtl("ar") && is_rtl("he-IL") && is_rtl("fa") && is_rtl("ur-PK"));
     assert!(!is_rtl("vi") && !is_rtl("en"));
 }
+
+#[test]
+fn helpers_are_linear_on_hostile_input() {
+    let big = "<a".repeat(200_000);
+    let start = std::time::Instant::now();
+    assert!(!looks_like_html(&big));
+    let _ = strip_tags(&big);
+    let _ = decode_entities(&"&#".repeat(200_000));
+    let _ = decode_entities(&"&aaaaaaaaaaa".repeat(100_000));
+    let _ = strip_tags(&"<script>".repeat(100_000));
+    let _ = strip_tags(&"<!--".repeat(100_000));
+    let _ = paragraphs(&"\n \n".repeat(100_000));
+    assert!(start.elapsed().as_secs() < 5, "took {:?}", start.elapsed());
+}

@@ -27,7 +27,10 @@ pub fn parse(v: &Json, source_url: Option<&str>) -> Article {
     let items = v.get("items").items();
     let wanted = source_url.and_then(|u| u.split_once('#')).map(|(_, f)| f).filter(|f| !f.is_empty());
     let chosen = wanted
-        .and_then(|f| items.iter().find(|i| i.get("id").text().as_deref() == Some(f)))
+        .and_then(|f| {
+            let decoded = percent_decode(f);
+            items.iter().find(|i| i.get("id").text().is_some_and(|id| id == f || id == decoded))
+        })
         .or_else(|| items.first())
         .unwrap_or(&Json::Null);
     let mut a = item(chosen);
@@ -46,6 +49,27 @@ pub fn parse(v: &Json, source_url: Option<&str>) -> Article {
         a.categories = links(ext.get("categories"));
     }
     a
+}
+
+/// `%XX` escapes decoded (ids are often URLs, escaped inside a fragment).
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        let hex = |j: usize| b.get(j).and_then(|h| (*h as char).to_digit(16));
+        match (c, hex(i + 1), hex(i + 2)) {
+            (b'%', Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            _ => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// `authors` (1.1) or `author` (1.0).

@@ -221,10 +221,12 @@ fn skip_raw<'a>(s: &'a str, name: &str) -> &'a str {
 /// True when `s` contains something that looks like a tag (`<p>`, `</div>`, `<br/>`).
 pub fn looks_like_html(s: &str) -> bool {
     let b = s.as_bytes();
-    b.iter().enumerate().any(|(i, &c)| {
-        c == b'<'
-            && b.get(i + 1).is_some_and(|n| n.is_ascii_alphabetic() || *n == b'/' || *n == b'!')
-            && b.get(i + 1..).is_some_and(|t| t.contains(&b'>'))
+    let last_gt = match b.iter().rposition(|&c| c == b'>') {
+        Some(i) => i,
+        None => return false,
+    };
+    b.iter().take(last_gt).enumerate().any(|(i, &c)| {
+        c == b'<' && b.get(i + 1).is_some_and(|n| n.is_ascii_alphabetic() || *n == b'/' || *n == b'!')
     })
 }
 
