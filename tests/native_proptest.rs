@@ -50,7 +50,7 @@ fn json_tree() -> impl Strategy<Value = Json> {
         (-5i32..2000).prop_map(|n| Json::Num(f64::from(n))),
         text_value().prop_map(Json::Str),
     ];
-    leaf.prop_recursive(5, 96, 8, |inner| {
+    leaf.prop_recursive(4, 64, 8, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..8).prop_map(Json::Arr),
             prop::collection::vec(

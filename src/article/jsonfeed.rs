@@ -1,8 +1,9 @@
 //! JSON Feed 1.1 (and 1.0): a single item, or a feed from which one item is shown.
 //!
-//! Extension `_article_reader` (on the item or the feed) carries what JSON Feed
-//! has no field for, in the native format's shapes: `image` (a full image object,
-//! merged over the item's `image`), `section`, `categories`, `related`.
+//! Extension `_article_reader` on the item carries what JSON Feed has no field
+//! for, in the native format's shapes: `image` (alt, size, caption and credit of
+//! the item's `image`; its `src` only when the item has none), `section`,
+//! `categories` and `related`. On the feed it may give `section` and `categories`.
 
 use super::fields::{self, date, link, links, string};
 use super::json::Json;
