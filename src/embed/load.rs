@@ -4,6 +4,7 @@
 use crate::article::json::Json;
 use crate::article::model::BodySource;
 use crate::article::{parse_article, InputError, ParseOptions};
+use crate::body;
 use crate::config::Config;
 use crate::ui::{Failure, Ready};
 use gloo_net::http::Request;
@@ -121,12 +122,12 @@ pub async fn load(cfg: &Config, source_url: Option<String>) -> Result<Ready, Fai
     let (mut nodes, truncated) = match std::mem::take(&mut article.body) {
         BodySource::Nodes(n) => (n, false),
         BodySource::Html(html) => {
-            let _ = (&html, &base);
-            (vec![crate::body::tree::Node::paragraph(html)], false)
+            let s = body::dom::sanitize_html(&html, base.as_deref());
+            (s.nodes, s.truncated)
         }
     };
     let lead_src = article.image.as_ref().map(|i| i.src.clone());
-    let hide_lead = lead_src.is_none() && nodes.is_empty();
+    let hide_lead = body::policy::dedupe_figures(&mut nodes, lead_src.as_deref());
     if nodes.is_empty() && article.title.is_none() && article.lede.is_none() {
         return Err(fail("empty", None, "the article body is empty after sanitizing"));
     }

@@ -1,6 +1,7 @@
 //! Dates through the browser's `Intl.DateTimeFormat`: no chrono, no tz database
 //! in the bundle. Every JS call that can throw (an unknown time zone) is caught.
 
+use crate::article::datetime;
 use crate::article::model::DateTime;
 use crate::i18n::Lang;
 use js_sys::{Array, Date, Object, Reflect};
@@ -76,7 +77,7 @@ pub fn resolve(dt: &DateTime, tz: &str) -> Resolved {
 pub fn format_datetime(dt: &DateTime, lang: Lang, tz: &str) -> (String, String) {
     let r = resolve(dt, tz);
     let date = Date::new(&JsValue::from_f64(r.epoch_ms));
-    let iso = to_iso(dt, r.offset_minutes);
+    let iso = datetime::to_iso(&DateTime { offset_minutes: i16::try_from(r.offset_minutes).ok(), ..*dt });
     let (date_opts, sep): (&[(&str, &str)], &str) = match lang {
         Lang::Vi => (&[("day", "2-digit"), ("month", "2-digit"), ("year", "numeric")], " "),
         Lang::En => (&[("day", "numeric"), ("month", "short"), ("year", "numeric")], ", "),
@@ -97,45 +98,8 @@ pub fn format_datetime(dt: &DateTime, lang: Lang, tz: &str) -> (String, String) 
     (text, iso)
 }
 
-/// Milliseconds since the Unix epoch of a UTC civil date-time (Howard Hinnant's days-from-civil).
-fn civil_to_epoch_ms(y: i32, m: u8, d: u8, h: u8, mi: u8, s: u8) -> f64 {
-    let y = i64::from(y) - i64::from(m <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(m);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146_097 + doe - 719_468;
-    let secs = days * 86_400 + i64::from(h) * 3600 + i64::from(mi) * 60 + i64::from(s);
-    secs as f64 * 1000.0
-}
-
-/// `2019-12-19T16:00:00+07:00` (or `2019-12-19` for a date-only value).
-fn to_iso(dt: &DateTime, offset_minutes: i32) -> String {
-    let mut out = String::with_capacity(25);
-    let two = |out: &mut String, n: u32| {
-        out.push(char::from(b'0' + (n / 10 % 10) as u8));
-        out.push(char::from(b'0' + (n % 10) as u8));
-    };
-    let year = dt.year.clamp(0, 9999) as u32;
-    two(&mut out, year / 100);
-    two(&mut out, year % 100);
-    out.push('-');
-    two(&mut out, u32::from(dt.month));
-    out.push('-');
-    two(&mut out, u32::from(dt.day));
-    if dt.has_time {
-        out.push('T');
-        two(&mut out, u32::from(dt.hour));
-        out.push(':');
-        two(&mut out, u32::from(dt.minute));
-        out.push(':');
-        two(&mut out, u32::from(dt.second));
-        out.push(if offset_minutes < 0 { '-' } else { '+' });
-        let off = offset_minutes.unsigned_abs();
-        two(&mut out, off / 60);
-        out.push(':');
-        two(&mut out, off % 60);
-    }
-    out
+/// Milliseconds since the Unix epoch of a civil date-time read as UTC.
+fn civil_to_epoch_ms(year: i32, month: u8, day: u8, hour: u8, minute: u8, second: u8) -> f64 {
+    let dt = DateTime { year, month, day, hour, minute, second, offset_minutes: Some(0), has_time: true };
+    datetime::epoch_millis(&dt, 0) as f64
 }
