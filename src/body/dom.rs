@@ -1,0 +1,83 @@
+//! Browser side of the body pipeline (wasm only): untrusted HTML is parsed by
+//! `DOMParser` into an inert document (scripting disabled: no script runs, no
+//! image loads, `<noscript>` content is parsed as elements) and its `<body>`
+//! goes through [`policy::sanitize`].
+
+use super::policy::{self, Kind, Limits, Sanitized, SourceNode};
+use wasm_bindgen::JsCast;
+use web_sys::{Document, DomParser, Element, SupportedType};
+
+/// Parses `html` into an inert document. `None` if the parser fails.
+pub fn parse_html(html: &str) -> Option<Document> {
+    DomParser::new().ok()?.parse_from_string(html, SupportedType::TextHtml).ok()
+}
+
+/// Parses and sanitizes an HTML body. `base` resolves relative URLs.
+pub fn sanitize_html(html: &str, base: Option<&str>) -> Sanitized {
+    match parse_html(html).and_then(|d| d.body()) {
+        Some(body) => policy::sanitize(&DomNode::new(body.into()), base),
+        None => Sanitized::default(),
+    }
+}
+
+/// A DOM node with its node type read once (one JS call per node instead of
+/// one per question).
+#[derive(Clone)]
+pub struct DomNode {
+    node: web_sys::Node,
+    ty: u16,
+}
+
+const ELEMENT: u16 = 1;
+const TEXT: u16 = 3;
+
+impl DomNode {
+    pub fn new(node: web_sys::Node) -> Self {
+        let ty = node.node_type();
+        DomNode { node, ty }
+    }
+
+    fn element(&self) -> Option<&Element> {
+        // Node type 1 is always an Element: no `instanceof` call needed.
+        (self.ty == ELEMENT).then(|| self.node.unchecked_ref::<Element>())
+    }
+}
+
+impl SourceNode for DomNode {
+    fn kind(&self) -> Kind {
+        match self.ty {
+            ELEMENT => Kind::Element,
+            TEXT => Kind::Text,
+            _ => Kind::Other,
+        }
+    }
+
+    fn tag(&self) -> String {
+        let t = self.element().map(Element::local_name).unwrap_or_default();
+        if t.bytes().any(|b| b.is_ascii_uppercase()) {
+            t.to_ascii_lowercase()
+        } else {
+            t
+        }
+    }
+
+    fn attr(&self, name: &str) -> Option<String> {
+        self.element()?.get_attribute(name)
+    }
+
+    fn has_attrs(&self) -> bool {
+        self.element().is_some_and(Element::has_attributes)
+    }
+
+    fn text(&self) -> String {
+        self.node.node_value().unwrap_or_default()
+    }
+
+    fn children(&self) -> Vec<Self> {
+        let list = self.node.child_nodes();
+        // More children than the node limit are never visited anyway.
+        let cap = u32::try_from(Limits::default().max_nodes).unwrap_or(u32::MAX).saturating_add(1);
+        let n = list.length().min(cap);
+        (0..n).filter_map(|i| list.item(i)).map(DomNode::new).collect()
+    }
+}
