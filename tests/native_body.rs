@@ -199,6 +199,8 @@ fn dangerous_hrefs_unwrap_the_link() {
         assert_eq!(s(&html), "<p>x link text y</p>", "{href}");
     }
     assert_eq!(s("<p><a>anchor</a> <a name=top>n</a></p>"), "<p>anchor n</p>");
+    // Fragment-only links (footnotes, `href="#"` with a script) unwrap too.
+    assert_eq!(s(r##"<p>x<a href="#fn1">1</a> <a href=" #">y</a></p>"##), "<p>x1 y</p>");
 }
 
 #[test]
@@ -673,4 +675,41 @@ fn text_nodes_and_comments_at_root() {
     t.add(0, D::Comment);
     t.text(0, "thế giới");
     assert_eq!(ser(&sanitize(&t.root(), None).nodes), "<p>Xin chào  thế giới</p>");
+}
+
+#[test]
+fn credit_paragraph_after_image_becomes_caption() {
+    assert_eq!(
+        s(r#"<p style="text-align:center"><img src="/a.jpg"></p><p style="text-align:center"><em>Toàn cảnh hội nghị. Ảnh: MT</em></p><p>Nội dung.</p>"#),
+        r#"[img https://news.example.vn/a.jpg cap="Toàn cảnh hội nghị." credit="MT"]<p>Nội dung.</p>"#
+    );
+    // Tuổi Trẻ-style photo block.
+    assert_eq!(
+        s(r#"<div type="Photo"><div><a href="/a-big.jpg"><img src="/a.jpg" alt="x"></a></div><div class="PhotoCMS_Caption"><p>Người dân xuống đường - Ảnh: HỮU KHOA</p></div></div>"#),
+        r#"[img https://news.example.vn/a.jpg alt="x" cap="Người dân xuống đường" credit="HỮU KHOA"]"#
+    );
+    assert_eq!(
+        s(r#"<p><img src="/a.jpg"><br><em>Ảnh: MT</em></p>"#),
+        r#"[img https://news.example.vn/a.jpg credit="MT"]"#
+    );
+    // No credit, a link, or already captioned: stays a paragraph.
+    assert_eq!(
+        s(r#"<img src="/a.jpg"><p>Đoạn tiếp theo.</p>"#),
+        "[img https://news.example.vn/a.jpg]<p>Đoạn tiếp theo.</p>"
+    );
+    assert_eq!(
+        s(r#"<img src="/a.jpg"><p><a href="/s">Xem</a>. Nguồn: X</p>"#),
+        r#"[img https://news.example.vn/a.jpg]<p><a href="https://news.example.vn/s">Xem</a>. Nguồn: X</p>"#
+    );
+    assert_eq!(
+        s(r#"<figure><img src="/a.jpg"><figcaption>Cap</figcaption></figure><p>Khác. Ảnh: Y</p>"#),
+        r#"[img https://news.example.vn/a.jpg cap="Cap"]<p>Khác. Ảnh: Y</p>"#
+    );
+}
+
+#[test]
+fn depth_limit_inline_stays_inline() {
+    let lim = Limits { max_depth: 2, ..Limits::default() };
+    let r = sanitize_with(&parse("<p><span>a <b><i>đậm</i></b> c</span></p>").root(), None, &lim);
+    assert_eq!(ser(&r.nodes), "<p>a đậm c</p>");
 }

@@ -16,13 +16,15 @@
 //!   `datetime`, `start`, `colspan`/`rowspan` (1..=100), `scope`, and valid
 //!   `lang`/`dir` on kept elements. `span`/`font`/`bdo`/`bdi` survive only to carry
 //!   `lang`/`dir`. Links to another host get `rel="noopener noreferrer"` and
-//!   `target="_blank"`; a rejected `href` unwraps the link; nested links unwrap.
+//!   `target="_blank"`; a rejected or fragment-only (`#fn1`) `href` unwraps
+//!   the link; nested links unwrap.
 //! - Pictures: `<img>`, `<figure>` (figcaption, or else the figure's short text,
 //!   split into caption and credit) and layout tables holding one picture and a
 //!   short caption become [`Node::Figure`], hoisted to block level (splitting the
 //!   paragraph or link around them). Lazy-load attributes and `<noscript>`
 //!   fallbacks are read; placeholders, unusable sources, 1x1 pixels and repeats
-//!   (same picture) are dropped. A one-cell table is unwrapped.
+//!   (same picture) are dropped. A short paragraph ending in a credit right
+//!   after a captionless figure becomes its caption. A one-cell table is unwrapped.
 //! - Text misplaced in a table is moved before it. Empty paragraphs/headings/items are dropped, block edges trimmed, two or
 //!   more `<br>` in a paragraph split it.
 
@@ -343,9 +345,14 @@ impl San<'_> {
                 }
             }
         }
-        out.push(sentinel());
+        let block = breaks_text(tag);
+        if block {
+            out.push(sentinel());
+        }
         self.push_text(out, &s);
-        out.push(sentinel());
+        if block {
+            out.push(sentinel());
+        }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -433,7 +440,10 @@ impl San<'_> {
         let get = |a: &str| if has { n.attr(a) } else { None };
         match t {
             A => {
-                let href = get("href").and_then(|h| url::resolve(self.base, &h));
+                // In-page anchors (`#fn1`, `#`) lead nowhere once ids are gone.
+                let href = get("href")
+                    .filter(|h| !h.trim_start_matches(|c: char| c <= ' ').starts_with('#'))
+                    .and_then(|h| url::resolve(self.base, &h));
                 let Some(href) = href.filter(|_| !self.in_link) else {
                     return self.children(n, depth, Ctx::Flow, out);
                 };
@@ -747,13 +757,39 @@ fn blocks(flow: Vec<Node>) -> Vec<Node> {
     for n in flow {
         if is_block(&n) {
             paragraphs(take(&mut run), Tag::P, &[], &mut out);
-            push_block(&mut out, n);
+            push_caption_or_block(&mut out, n);
         } else {
             run.push(n);
         }
     }
     paragraphs(run, Tag::P, &[], &mut out);
     out
+}
+
+/// [`push_block`], except that a short paragraph ending in a photo credit
+/// right after a figure without caption becomes that figure's caption
+/// (`<img><p><em>Caption. Ảnh: MT</em></p>`).
+fn push_caption_or_block(out: &mut Vec<Node>, n: Node) {
+    if let (Some(Node::Figure(img)), Node::El(e)) = (out.last_mut(), &n) {
+        if img.caption.is_none() && img.credit.is_none() && e.tag == Tag::P && !has_link(e, 0) {
+            let mut t = String::new();
+            n.text_content(&mut t);
+            if t.len() <= 600 {
+                if let (cap, Some(credit)) = split_credit(&lines(&t)) {
+                    img.caption = cap.map(|c| c.split_whitespace().collect::<Vec<_>>().join(" "));
+                    img.credit = Some(credit);
+                    return;
+                }
+            }
+        }
+    }
+    push_block(out, n);
+}
+
+fn has_link(e: &Element, depth: u32) -> bool {
+    e.tag == Tag::A
+        || depth > 64
+        || e.children.iter().any(|c| matches!(c, Node::El(c) if has_link(c, depth + 1)))
 }
 
 /// Content of an item, cell or quote: inline when it is one run of text (and
