@@ -460,6 +460,18 @@ fn figure_with_caption_and_credit() {
 }
 
 #[test]
+fn figure_credit_beside_figcaption() {
+    assert_eq!(
+        s(r#"<figure><img src="/a.jpg"><span class="credit">Ảnh: MT</span><figcaption>Chú thích</figcaption></figure>"#),
+        r#"[img https://news.example.vn/a.jpg cap="Chú thích" credit="MT"]"#
+    );
+    assert_eq!(
+        s(r#"<figure><img src="/a.jpg"><a class="zoom">Phóng to</a><figcaption>Chú thích</figcaption></figure>"#),
+        r#"[img https://news.example.vn/a.jpg cap="Chú thích"]"#
+    );
+}
+
+#[test]
 fn figure_caption_without_figcaption() {
     assert_eq!(
         s(r#"<figure><div class="img"><a href="/big.jpg"><img src="/a.jpg"></a></div><div class="caption">Cầu Rồng. Ảnh: Hữu Khoa</div></figure>"#),

@@ -572,9 +572,14 @@ impl San<'_> {
             if picture {
                 self.tick(sc.count);
                 let text = if sc.has_caption { &sc.caption } else { &sc.other };
-                let (cap, credit) = split_credit(&lines(text));
+                let (cap, mut credit) = split_credit(&lines(text));
+                if sc.has_caption && credit.is_none() {
+                    // A credit beside the figcaption (`<span class="credit">Ảnh: MT</span>`).
+                    if let (None, c) = split_credit(&lines(&sc.other)) {
+                        credit = c;
+                    }
+                }
                 let mut cap = cap.map(|c| c.split_whitespace().collect::<Vec<_>>().join(" "));
-                let mut credit = credit;
                 for part in [&mut cap, &mut credit].into_iter() {
                     if let Some(p) = part.take() {
                         let mut s = String::new();
