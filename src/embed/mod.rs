@@ -118,10 +118,11 @@ pub fn mount(host: HtmlElement, options: JsValue) -> Result<Handle, JsError> {
     let slot: Rc<Cell<Option<Instance>>> = Rc::new(Cell::new(None));
     let out = slot.clone();
     let h = host.clone();
+    let c = container.clone();
     let view = mount_to(container.clone(), move || {
         let inst = Instance::new(cfg, page_lang());
         out.set(Some(inst));
-        start(inst, h);
+        start(inst, h, c);
         reader_view(inst).into_any()
     });
     let inst = slot.take().ok_or_else(|| JsError::new("ArticleReader: mount failed"))?;
@@ -168,7 +169,14 @@ impl Handle {
 }
 
 /// Wires one instance: lazy start, loading on config/retry changes, events.
-fn start(inst: Instance, host: HtmlElement) {
+fn start(inst: Instance, host: HtmlElement, container: HtmlElement) {
+    // Reserved space while nothing is shown yet; released on the article or an error
+    // (in the same microtask as the render, so no frame shows the intermediate state).
+    let container = send_wrapper::SendWrapper::new(container);
+    Effect::new(move |_| {
+        let waiting = inst.state.with(|s| matches!(s, LoadState::Idle | LoadState::Loading));
+        shadow::reserve(&container, waiting);
+    });
     // Lazy: stay idle until the element is near the viewport.
     let visible = RwSignal::new(!inst.config.with_untracked(|c| c.lazy));
     if !visible.get_untracked() {
@@ -180,7 +188,9 @@ fn start(inst: Instance, host: HtmlElement) {
     let generation = Rc::new(Cell::new(0u32));
     let host_for_load = send_wrapper::SendWrapper::new(host.clone());
     Effect::new(move |_| {
-        source.track();
+        // `with`, not `track`: a memo only subscribes to `config` once it has been
+        // computed, and `track` alone never computes it (src changes were lost).
+        source.with(|_| ());
         inst.reload.track();
         if !visible.get() {
             return;
