@@ -38,7 +38,8 @@ fn element_view(e: &Element, lang: Lang) -> AnyView {
     if e.tag == crate::body::tree::Tag::Table {
         // Wide tables scroll inside their own box on narrow screens.
         let table = el.child(nodes_view(&e.children, lang));
-        return view! { <div class="ar-table" tabindex="0" role="region">{table}</div> }.into_any();
+        let label = lang.t().table;
+        return view! { <div class="ar-table" tabindex="0" role="region" aria-label=label>{table}</div> }.into_any();
     }
     if e.tag.is_void() {
         return el.into_any();

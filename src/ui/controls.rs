@@ -1,5 +1,10 @@
-//! Reader controls: A− / A / A+ font steps, theme choice, and the live region
-//! that announces changes to screen readers.
+//! Reader controls: A− / A / A+ font steps, theme choice, Listen, and the live
+//! region that announces changes to screen readers.
+//!
+//! A font change writes one signal; every instance's root then gets one new
+//! `--ar-scale` value and nothing else is rebuilt. At the ends A− / A+ are
+//! `aria-disabled` rather than `disabled`, so a keyboard user pressing A+ to the
+//! last step keeps focus on the button.
 
 use super::{prefs, Instance};
 use crate::config::{Theme, DEFAULT_STEP, SCALE_STEPS};
@@ -14,6 +19,9 @@ pub fn controls_view(inst: Instance) -> impl IntoView {
     let announce = RwSignal::new(String::new());
     let set_step = move |s: usize| {
         let s = s.min(LAST_STEP);
+        if s == step.get_untracked() && prefs::prefs().font_step.get_untracked() == Some(s) {
+            return;
+        }
         prefs::save_font_step(s);
         let pct = SCALE_STEPS.get(s).copied().unwrap_or(100);
         announce.set([t().font_size_is, " ", &pct.to_string(), "%"].concat());
@@ -37,11 +45,11 @@ pub fn controls_view(inst: Instance) -> impl IntoView {
             .collect_view()
     };
     view! {
-        <div class="ar-tools" part="controls" role="toolbar" aria-label=move || t().controls>
+        <div class="ar-tools" part="controls" role="group" aria-label=move || t().controls>
             <div class="ar-font" role="group" aria-label=move || t().font_size_is>
                 <button type="button" class="ar-btn" part="button font-smaller"
                     aria-label=move || t().font_smaller title=move || t().font_smaller
-                    disabled=move || step.get() == 0
+                    aria-disabled=move || { if step.get() == 0 { "true" } else { "false" } }
                     on:click=move |_| set_step(step.get_untracked().saturating_sub(1))>
                     "A−"
                 </button>
@@ -53,14 +61,15 @@ pub fn controls_view(inst: Instance) -> impl IntoView {
                 </button>
                 <button type="button" class="ar-btn" part="button font-larger"
                     aria-label=move || t().font_larger title=move || t().font_larger
-                    disabled=move || { step.get() >= LAST_STEP }
+                    aria-disabled=move || { if step.get() >= LAST_STEP { "true" } else { "false" } }
                     on:click=move |_| set_step(step.get_untracked() + 1)>
                     "A+"
                 </button>
             </div>
             <label class="ar-theme" part="theme">
                 <span class="ar-sr">{move || t().theme}</span>
-                <select class="ar-select" part="theme-select" on:change=on_theme>{options}</select>
+                <select class="ar-select" part="theme-select" on:change=on_theme
+                    prop:value=move || inst.theme.get().name()>{options}</select>
             </label>
             {super::speech::listen_view(inst)}
             <p class="ar-sr" aria-live="polite" role="status">{move || announce.get()}</p>
