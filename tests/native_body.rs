@@ -102,7 +102,7 @@ fn empty_paragraphs_dropped_and_edges_trimmed() {
 fn dropped_with_contents() {
     for tag in [
         "script", "style", "template", "iframe", "object", "form", "button", "select", "textarea",
-        "noscript", "svg", "math", "canvas", "audio", "video", "head", "title", "frameset", "applet",
+        "noscript", "svg", "canvas", "audio", "video", "head", "title", "frameset", "applet",
         "dialog", "noembed", "noframes",
     ] {
         let html = format!("<p>before</p><{tag} id=x>SECRET<p>SECRET</p></{tag}><p>after</p>");
@@ -114,6 +114,31 @@ fn dropped_with_contents() {
     }
     assert_eq!(s("<p>a<script>alert(1)</script>b</p>"), "<p>ab</p>");
     assert_eq!(s("<p>a<!-- comment -->b</p>"), "<p>ab</p>");
+}
+
+#[test]
+fn mathml_keeps_its_text() {
+    // Issue 3 (Readability `mathjax` page): formulas are reader text, not dropped.
+    assert_eq!(
+        s("<p>When <math><mi>a</mi><mo>≠</mo><mn>0</mn></math>, solve <math><mi>a</mi><msup><mi>x</mi><mn>2</mn></msup><mo>+</mo><mi>c</mi><mo>=</mo><mn>0</mn></math>.</p>"),
+        "<p>When a≠0, solve ax<sup>2</sup>+c=0.</p>"
+    );
+    assert_eq!(
+        s(r#"<p>so</p><math display="block"><mi>x</mi><mo>=</mo><mfrac><mrow><mo>−</mo><mi>b</mi></mrow><mrow><mn>2</mn><mi>a</mi></mrow></mfrac></math><p>end</p>"#),
+        "<p>so</p><p>x=(−b)/(2a)</p><p>end</p>"
+    );
+    assert_eq!(
+        s("<p><math><msqrt><mi>x</mi></msqrt><msub><mi>a</mi><mi>i</mi></msub><mroot><mi>y</mi><mn>3</mn></mroot></math></p>"),
+        "<p>√xa<sub>i</sub><sup>3</sup>√y</p>"
+    );
+    // TeX annotations and invisible boxes are not reader text; rows are lines.
+    assert_eq!(
+        s(r#"<p><math><semantics><mrow><mi>x</mi><mphantom><mi>h</mi></mphantom></mrow><annotation encoding="application/x-tex">x</annotation></semantics></math></p>"#),
+        "<p>x</p>"
+    );
+    assert_eq!(s("<p><math><mtable><mtr><mtd><mi>a</mi></mtd></mtr><mtr><mtd><mi>b</mi></mtd></mtr></mtable></math></p>"), "<p>a<br>b</p>");
+    // Nothing but text and sub/sup comes out of MathML.
+    assert_eq!(s(r#"<p><math><mi onclick="x" href="javascript:y">a</mi><maction actiontype="toggle"><mtext>b</mtext></maction></math></p>"#), "<p>ab</p>");
 }
 
 #[test]
@@ -546,6 +571,21 @@ fn dedupe_figures_and_lead() {
     assert!(dedupe_figures(&mut nodes, Some("https://cdn.vn/a.jpg?w=1200")));
     assert!(!dedupe_figures(&mut vec![fig("https://cdn.vn/i.php?id=1")], Some("https://cdn.vn/i.php?id=2")));
     assert!(same_picture("https://a/x.JPG?w=1", "http://a/x.jpg?w=2"));
+}
+
+#[test]
+fn repeated_picture_with_its_own_caption_is_kept() {
+    // Issue 3 (Readability `toc-missing`): a chart shown again further down with
+    // another caption keeps that caption; plain repeats are still dropped.
+    let html = r#"<figure><img src="/c.png"><figcaption>Status 400 in the past hour</figcaption></figure><p>text</p><img src="/c.png"><figure><img src="/c.png"><figcaption>Anomaly in status code 400</figcaption></figure><figure><img src="https://news.example.vn/c.png"><figcaption>anomaly in  status code 400</figcaption></figure>"#;
+    assert_eq!(
+        s(html),
+        r#"[img https://news.example.vn/c.png cap="Status 400 in the past hour"]<p>text</p>[img https://news.example.vn/c.png cap="Anomaly in status code 400"]"#
+    );
+    let cap = |src: &str, c: &str| Node::Figure(Image { src: src.into(), caption: Some(c.into()), ..Default::default() });
+    let mut nodes = vec![fig("https://cdn.vn/a.jpg"), cap("https://cdn.vn/a.jpg", "Later"), cap("http://cdn.vn/a.jpg", "later"), fig("https://cdn.vn/a.jpg")];
+    assert!(!dedupe_figures(&mut nodes, None));
+    assert_eq!(ser(&nodes), r#"[img https://cdn.vn/a.jpg][img https://cdn.vn/a.jpg cap="Later"]"#);
 }
 
 #[test]

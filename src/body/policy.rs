@@ -10,6 +10,9 @@
 //! - Dropped with their contents: scripts, styles, embedded and form content,
 //!   media (`audio`/`video` fallback text is usually "your browser does not
 //!   support…" and is dropped too), document metadata ([`dropped`]).
+//! - MathML is reader text: `<math>` keeps its text (display math as its own
+//!   block), scripts become `sub`/`sup`, fractions `(a)/(b)`, roots `√`;
+//!   TeX annotations and `mphantom` are dropped.
 //! - Anything else is unwrapped (its children kept). Block wrappers (`div`,
 //!   `section`…) keep their text runs apart; bare text at block level becomes `p`.
 //! - Attributes: only `href` (resolved, http/https/mailto), `title` (`a`, `abbr`),
@@ -23,7 +26,7 @@
 //!   short caption become [`Node::Figure`], hoisted to block level (splitting the
 //!   paragraph or link around them). Lazy-load attributes and `<noscript>`
 //!   fallbacks are read; placeholders, unusable sources, 1x1 pixels and repeats
-//!   (same picture) are dropped. A short paragraph ending in a credit right
+//!   (same picture) without a caption of their own are dropped. A short paragraph ending in a credit right
 //!   after a captionless figure becomes its caption. A one-cell table is unwrapped.
 //! - Text misplaced in a table is moved before it. Empty paragraphs/headings/items are dropped, block edges trimmed, two or
 //!   more `<br>` in a paragraph split it.
@@ -32,7 +35,7 @@ use super::tree::{Attr, Element, Node, Tag};
 use crate::article::model::Image;
 use crate::caption::split_credit;
 use crate::url;
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::mem::take;
 
 /// What a source node is.
@@ -101,7 +104,7 @@ pub fn sanitize_with<N: SourceNode>(root: &N, base: Option<&str>, limits: &Limit
         text: 0,
         stop: false,
         truncated: false,
-        seen: HashSet::new(),
+        seen: Shown::default(),
         in_link: false,
     };
     let mut flow = Vec::new();
@@ -109,24 +112,53 @@ pub fn sanitize_with<N: SourceNode>(root: &N, base: Option<&str>, limits: &Limit
     Sanitized { nodes: blocks(flow), truncated: s.truncated }
 }
 
-/// Removes repeated figures (same picture, see [`same_picture`]) at any depth,
-/// keeping the first. Returns true when a figure shows `lead_src`: the caller
-/// then hides the lead image.
+/// Pictures shown so far: identity ([`key`]) -> the captions shown with it
+/// (folded: lowercase, whitespace collapsed).
+#[derive(Default)]
+struct Shown(HashMap<String, Vec<String>>);
+
+impl Shown {
+    /// Records `img` and returns true when it is to be shown: a new picture, or
+    /// a repeat with a caption of its own (an author re-using a chart further
+    /// down). A repeat without a new caption (lazy-load copies, the lead image
+    /// again, the same figure twice) is not shown.
+    fn show(&mut self, img: &Image) -> bool {
+        let cap = img.caption.as_deref().map(|c| c.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase());
+        match self.0.get_mut(&key(&img.src)) {
+            None => {
+                self.0.insert(key(&img.src), cap.into_iter().collect());
+                true
+            }
+            Some(caps) => match cap {
+                Some(c) if !caps.contains(&c) => {
+                    caps.push(c);
+                    true
+                }
+                _ => false,
+            },
+        }
+    }
+}
+
+/// Removes repeated figures (same picture, see [`key`]) at any depth: a repeat
+/// stays only when it brings a caption not yet shown with that picture.
+/// Returns true when a figure shows `lead_src` (see [`same_picture`]): the
+/// caller then hides the lead image.
 pub fn dedupe_figures(nodes: &mut Vec<Node>, lead_src: Option<&str>) -> bool {
-    let mut seen = HashSet::new();
+    let mut seen = Shown::default();
     let mut found = false;
     dedupe_in(nodes, &mut seen, lead_src, &mut found, 0);
     found
 }
 
-fn dedupe_in(nodes: &mut Vec<Node>, seen: &mut HashSet<String>, lead: Option<&str>, found: &mut bool, depth: u32) {
+fn dedupe_in(nodes: &mut Vec<Node>, seen: &mut Shown, lead: Option<&str>, found: &mut bool, depth: u32) {
     if depth > 256 {
         return;
     }
     nodes.retain_mut(|n| match n {
         Node::Figure(i) => {
             *found |= lead.is_some_and(|l| same_picture(l, &i.src));
-            seen.insert(key(&i.src))
+            seen.show(i)
         }
         Node::El(e) => {
             dedupe_in(&mut e.children, seen, lead, found, depth + 1);
@@ -170,10 +202,12 @@ pub fn dropped(tag: &str) -> bool {
     matches!(
         tag,
         "script" | "style" | "template" | "iframe" | "object" | "embed" | "form" | "input" | "button"
-            | "select" | "option" | "optgroup" | "datalist" | "textarea" | "svg" | "math" | "canvas"
+            | "select" | "option" | "optgroup" | "datalist" | "textarea" | "svg" | "canvas"
             | "audio" | "video" | "source" | "track" | "param" | "link" | "meta" | "head" | "title"
             | "base" | "frame" | "frameset" | "noframes" | "noembed" | "applet" | "dialog" | "area"
             | "colgroup" | "col" | "wbr" | "keygen" | "portal" | "fencedframe"
+            // MathML: source annotations (TeX) and invisible boxes.
+            | "annotation" | "annotation-xml" | "mphantom"
     )
 }
 
@@ -193,7 +227,7 @@ fn breaks_text(tag: &str) -> bool {
         || matches!(
             tag,
             "p" | "br" | "hr" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "dt" | "dd" | "ul" | "ol"
-                | "dl" | "pre" | "blockquote" | "table" | "figure"
+                | "dl" | "pre" | "blockquote" | "table" | "figure" | "mtr" | "mlabeledtr"
         )
 }
 
@@ -221,7 +255,7 @@ struct San<'a> {
     text: usize,
     stop: bool,
     truncated: bool,
-    seen: HashSet<String>,
+    seen: Shown,
     in_link: bool,
 }
 
@@ -383,6 +417,27 @@ impl San<'_> {
                 }
                 return;
             }
+            "math" => {
+                // MathML carries reader text: kept as text, scripts as sub/sup.
+                let block = n.attr("display").is_some_and(|d| d.trim().eq_ignore_ascii_case("block"));
+                if block {
+                    out.push(sentinel());
+                }
+                self.children(n, depth, ctx, out);
+                if block {
+                    out.push(sentinel());
+                }
+                return;
+            }
+            "msup" | "msub" | "msubsup" | "mover" | "munder" | "munderover" | "mfrac" | "msqrt" | "mroot" => {
+                return self.math_layout(n, tag, depth, out);
+            }
+            "mtr" | "mlabeledtr" => {
+                out.push(sentinel());
+                self.children(n, depth, ctx, out);
+                out.push(sentinel());
+                return;
+            }
             "br" => return out.push(Node::el(Br, Vec::new())),
             "hr" => return out.push(Node::el(Hr, Vec::new())),
             "figure" => return self.figure(n, depth, out, false),
@@ -525,7 +580,7 @@ impl San<'_> {
 
     /// Adds a picture unless the same one is already in the body.
     fn push_figure(&mut self, out: &mut Vec<Node>, img: Image) {
-        if self.seen.insert(key(&img.src)) {
+        if self.seen.show(&img) {
             out.push(Node::Figure(img));
         }
     }
@@ -555,6 +610,70 @@ impl San<'_> {
             }
         }
         out
+    }
+
+    /// A MathML layout element as text: scripts as `sub`/`sup`, a fraction
+    /// as `(a)/(b)`, roots with `√`. Parentheses only around multi-part operands.
+    fn math_layout<N: SourceNode>(&mut self, n: &N, tag: &str, depth: usize, out: &mut Vec<Node>) {
+        let kids: Vec<N> = n.children().into_iter().filter(|k| k.kind() == Kind::Element).collect();
+        let grouped = |k: &N| k.tag() == "mrow" && k.children().iter().filter(|c| c.kind() == Kind::Element).count() > 1;
+        let part = |s: &mut Self, k: &N, out: &mut Vec<Node>, wrap: Option<Tag>, parens: bool| {
+            let mut flow = Vec::new();
+            if parens {
+                s.push_text(&mut flow, "(");
+            }
+            s.node(k, depth + 1, Ctx::Flow, &mut flow, &mut false);
+            if parens {
+                s.push_text(&mut flow, ")");
+            }
+            match wrap {
+                Some(t) => phrasing(t, Vec::new(), flow, out),
+                None => flow.into_iter().for_each(|f| push(out, f)),
+            }
+        };
+        match tag {
+            "msqrt" => {
+                let parens = kids.len() > 1 || kids.first().is_some_and(grouped);
+                self.push_text(out, "√");
+                if parens {
+                    self.push_text(out, "(");
+                }
+                for k in &kids {
+                    part(self, k, out, None, false);
+                }
+                if parens {
+                    self.push_text(out, ")");
+                }
+            }
+            "mroot" => {
+                if let Some(index) = kids.get(1) {
+                    part(self, index, out, Some(Tag::Sup), false);
+                }
+                self.push_text(out, "√");
+                if let Some(base) = kids.first() {
+                    part(self, base, out, None, grouped(base));
+                }
+            }
+            "mfrac" => {
+                for (i, k) in kids.iter().enumerate() {
+                    if i == 1 {
+                        self.push_text(out, "/");
+                    }
+                    part(self, k, out, None, grouped(k));
+                }
+            }
+            _ => {
+                for (i, k) in kids.iter().enumerate() {
+                    let wrap = match (tag, i) {
+                        (_, 0) => None,
+                        ("msup" | "mover", 1) | ("msubsup" | "munderover", 2) => Some(Tag::Sup),
+                        ("msub" | "munder" | "msubsup" | "munderover", 1) => Some(Tag::Sub),
+                        _ => None,
+                    };
+                    part(self, k, out, wrap, false);
+                }
+            }
+        }
     }
 
     /// `<figure>`, or a `<table>` when `table`: one [`Node::Figure`] per picture
@@ -587,11 +706,11 @@ impl San<'_> {
                         *part = Some(s).filter(|s| !s.is_empty());
                     }
                 }
-                imgs.retain(|i| self.seen.insert(key(&i.src)));
                 if let Some(last) = imgs.last_mut() {
                     last.caption = cap;
                     last.credit = credit;
                 }
+                imgs.retain(|i| self.seen.show(i));
                 out.extend(imgs.into_iter().map(Node::Figure));
                 return;
             }
