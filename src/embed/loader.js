@@ -47,6 +47,13 @@
     return e instanceof Error ? e : new Error(String(e && e.message || e));
   }
 
+  // Loaded from <head>, placeholders are picked up as the parser inserts them (their
+  // space is reserved before the first paint); the widget itself mounts once the
+  // document is parsed, so children such as inline JSON are complete by then.
+  var parsed = d.readyState !== 'loading' ? Promise.resolve() : new Promise(function (ok) {
+    d.addEventListener('DOMContentLoaded', ok, { once: true });
+  });
+
   var modulePromise = null;
   function wasm() {
     if (!modulePromise) {
@@ -135,7 +142,8 @@
       records.set(el, rec);
       try {
         placeholder(el);
-        rec.ready = wasm().then(function (m) {
+        rec.ready = Promise.all([wasm(), parsed]).then(function (r) {
+          var m = r[0];
           if (rec.dead) return rec.api;
           try {
             rec.handle = m.mount(el, rec.options || undefined);
@@ -218,7 +226,7 @@
       if (!rec.el.isConnected || !rec.el.hasAttribute('data-article-reader')) safely(unmount, rec.el);
     });
   }
-  function start() {
+  (function start() {
     scan(d.documentElement);
     new MutationObserver(function (muts) {
       var removed = false;
@@ -233,8 +241,7 @@
       }
       if (removed) sweep();
     }).observe(d.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: DATA_ATTRS.concat('data-article-reader') });
-  }
-  if (d.readyState === 'loading') d.addEventListener('DOMContentLoaded', start); else start();
+  })();
 
   w.ArticleReader = Object.freeze({
     version: VERSION,

@@ -94,12 +94,16 @@ test('dynamic insert (both forms) mounts, removal unmounts, src / data-src chang
   });
 });
 
-test('loading embed.js twice mounts nothing twice', async ({ browser, base }) => {
+test('loading embed.js twice (head, defer, async, injected) mounts nothing twice; from <head> inline JSON children are read whole', async ({ browser, base }) => {
   const page = await newPage(browser);
   const urls = recordRequests(page);
   await page.goto(`${base}/tests/pages/double.html`);
   await waitState(page, '#a', 'article');
   await waitState(page, '#b', 'article');
+  await waitState(page, '#i1', 'article');
+  await waitState(page, '#i2', 'article');
+  const inline = await page.evaluate(() => ['i1', 'i2'].map((id) => document.getElementById(id).shadowRoot.querySelector('.ar-title').textContent).join('|'));
+  assertEq(inline, 'Inline after a head script|Inline div after a head script', 'inline JSON read whole when embed.js is in <head>');
   // A third copy injected later, then a new instance: still one of each.
   await page.evaluate(() => new Promise((r) => {
     const s = document.createElement('script');
@@ -110,7 +114,7 @@ test('loading embed.js twice mounts nothing twice', async ({ browser, base }) =>
   await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<article-reader id="c" src="/fixtures/seed/native.json"></article-reader>'));
   await waitState(page, '#c', 'article');
   await page.waitForTimeout(200);
-  assertEq(await countRoots(page), 3, 'one .ar root per element');
+  assertEq(await countRoots(page), 5, 'one .ar root per element');
   const perHost = await page.evaluate(() => ['a', 'b', 'c'].map((id) => document.getElementById(id).shadowRoot.querySelectorAll('.ar').length));
   assertEq(perHost.join(','), '1,1,1', 'one root in each host');
   assertEq(urls.filter((u) => u.endsWith('.wasm')).length, 1, 'wasm fetched once');
