@@ -94,19 +94,38 @@ export function harnessHtml({ lang = 'en', body = '<div id="box"></div>', head =
 <script>${HARNESS_SCRIPT}</script>${head}<script src="/dist/embed.js"></script></head><body>${body}</body></html>`;
 }
 
+/** Server route for the harness page (`?lang=`), for tests that start their own server. */
+export const HARNESS_ROUTE = {
+  '/__harness.html': (req, res, url) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
+    .end(harnessHtml({ lang: url.searchParams.get('lang') || 'en' })),
+};
+
 /**
- * Opens `${base}/__harness.html` (served by a Playwright route, same origin as
- * `base`, so relative `src` and `/dist/embed.js` work) and waits for the embed.
+ * Opens `${base}/__harness.html` (same origin as `base`, so relative `src` and
+ * `/dist/embed.js` work) and waits for the embed. With `served: true` the
+ * server has HARNESS_ROUTE; otherwise a Playwright route fulfils the page. A
+ * fulfilled page has no address space of its own, so Chromium's Local Network
+ * Access rules refuse its cross-origin requests to loopback: tests of
+ * cross-origin requests must use a served page.
  */
 export async function openHarness(page, base, opts = {}) {
   const url = `${base}/__harness.html`;
-  await page.route(url, (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: harnessHtml(opts) }));
-  await page.goto(url);
+  if (opts.served) {
+    await page.goto(`${url}?lang=${encodeURIComponent(opts.lang || 'en')}`);
+  } else {
+    await page.route(url, (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: harnessHtml(opts) }));
+    await page.goto(url);
+  }
   await page.waitForFunction(() => window.ArticleReader);
   return url;
 }
 
-/** Console problems that are not script errors: images the corpora point at that cannot load offline. */
+/**
+ * Page errors and console errors, minus the browser's own network messages
+ * (failed image loads in offline tests, HTTP error statuses and CORS refusals
+ * that the tests cause on purpose). Every `pageerror` is kept.
+ */
 export function scriptProblems(page) {
-  return page.problems.filter((p) => !/Failed to load resource|net::ERR_/.test(p));
+  return page.problems.filter((p) => p.startsWith('pageerror') ||
+    !/^console: (Failed to load resource|Access to fetch at .* has been blocked by CORS policy)|net::ERR_/.test(p));
 }
