@@ -2,7 +2,7 @@ mod native_body_tree;
 
 use article_reader::article::model::Image;
 use article_reader::body::policy::{
-    dedupe_figures, sanitize, sanitize_with, same_picture, visible_text, Limits, Sanitized,
+    adopt_lead, dedupe_figures, sanitize, sanitize_with, same_picture, visible_text, Limits, Sanitized,
 };
 use article_reader::body::tree::{Node, Tag};
 use native_body_tree::{parse, ser, Tree, D};
@@ -586,6 +586,36 @@ fn repeated_picture_with_its_own_caption_is_kept() {
     let mut nodes = vec![fig("https://cdn.vn/a.jpg"), cap("https://cdn.vn/a.jpg", "Later"), cap("http://cdn.vn/a.jpg", "later"), fig("https://cdn.vn/a.jpg")];
     assert!(!dedupe_figures(&mut nodes, None));
     assert_eq!(ser(&nodes), r#"[img https://cdn.vn/a.jpg][img https://cdn.vn/a.jpg cap="Later"]"#);
+}
+
+#[test]
+fn hidden_lead_gives_its_caption_to_the_body_copy() {
+    // Issue 3 (duplicated images): the lead picture repeated in the body without
+    // a caption is shown once, in the body, with the lead's caption and credit.
+    let lead = Image { src: "https://cdn.vn/a.jpg".into(), alt: "Alt".into(), caption: Some("Lead cap".into()), credit: Some("MT".into()), ..Default::default() };
+    let mut nodes = vec![Node::paragraph("p"), Node::el(Tag::Blockquote, vec![fig("https://cdn.vn/a.jpg?w=300")]), fig("https://cdn.vn/a.jpg")];
+    assert!(dedupe_figures(&mut nodes, Some(&lead.src)));
+    assert!(adopt_lead(&mut nodes, &lead));
+    // (The second copy is the same picture in another size: not shown twice.)
+    assert_eq!(ser(&nodes), r#"<p>p</p><blockquote>[img https://cdn.vn/a.jpg?w=300 alt="Alt" cap="Lead cap" credit="MT"]</blockquote>"#);
+    // A body copy with its own caption keeps it.
+    let mut nodes = vec![Node::Figure(Image { src: "https://cdn.vn/a.jpg".into(), caption: Some("Own".into()), ..Default::default() })];
+    assert!(adopt_lead(&mut nodes, &lead));
+    assert_eq!(ser(&nodes), r#"[img https://cdn.vn/a.jpg alt="Alt" cap="Own"]"#);
+    assert!(!adopt_lead(&mut vec![fig("https://cdn.vn/b.jpg")], &lead));
+}
+
+#[test]
+fn one_picture_in_two_sizes_is_shown_once() {
+    // Issue 3 (duplicated images): resize parameters on an image file do not make
+    // another picture; a query on a script (`i.php?id=`) does.
+    assert_eq!(
+        s(r#"<img src="/a.jpg?w=300"><p>x</p><img src="http://news.example.vn/a.jpg?w=1200#f"><img src="/i.php?id=1"><img src="/i.php?id=2">"#),
+        "[img https://news.example.vn/a.jpg?w=300]<p>x</p>[img https://news.example.vn/i.php?id=1][img https://news.example.vn/i.php?id=2]"
+    );
+    let mut nodes = vec![fig("https://cdn.vn/a.png?w=1"), fig("https://cdn.vn/a.png?w=2"), fig("https://cdn.vn/a.php?w=2")];
+    dedupe_figures(&mut nodes, None);
+    assert_eq!(ser(&nodes), "[img https://cdn.vn/a.png?w=1][img https://cdn.vn/a.php?w=2]");
 }
 
 #[test]

@@ -151,6 +151,40 @@ pub fn dedupe_figures(nodes: &mut Vec<Node>, lead_src: Option<&str>) -> bool {
     found
 }
 
+/// The body shows the lead picture (see [`dedupe_figures`]) and the lead is
+/// hidden: the first body figure showing it takes the lead's caption, credit
+/// and alt text where it has none, so hiding the lead loses nothing.
+pub fn adopt_lead(nodes: &mut [Node], lead: &Image) -> bool {
+    adopt_in(nodes, lead, 0)
+}
+
+fn adopt_in(nodes: &mut [Node], lead: &Image, depth: u32) -> bool {
+    if depth > 256 {
+        return false;
+    }
+    for n in nodes {
+        match n {
+            Node::Figure(i) if same_picture(&lead.src, &i.src) => {
+                if i.caption.is_none() && i.credit.is_none() {
+                    i.caption.clone_from(&lead.caption);
+                    i.credit.clone_from(&lead.credit);
+                }
+                if i.alt.is_empty() {
+                    i.alt.clone_from(&lead.alt);
+                }
+                return true;
+            }
+            Node::El(e) => {
+                if adopt_in(&mut e.children, lead, depth + 1) {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
 fn dedupe_in(nodes: &mut Vec<Node>, seen: &mut Shown, lead: Option<&str>, found: &mut bool, depth: u32) {
     if depth > 256 {
         return;
@@ -168,10 +202,22 @@ fn dedupe_in(nodes: &mut Vec<Node>, seen: &mut Shown, lead: Option<&str>, found:
     });
 }
 
-/// Identity of a picture: its URL without scheme and fragment.
+/// Identity of a picture: its URL without scheme and fragment, and without
+/// the query when the path names an image file (`a.jpg?w=300` and
+/// `a.jpg?w=1200` are one picture in two sizes), as in [`same_picture`].
 fn key(src: &str) -> String {
     let s = src.split('#').next().unwrap_or(src);
-    s.strip_prefix("https:").or_else(|| s.strip_prefix("http:")).unwrap_or(s).to_owned()
+    let s = s.strip_prefix("https:").or_else(|| s.strip_prefix("http:")).unwrap_or(s);
+    match s.split_once('?') {
+        Some((path, _)) if image_file(path) => path.to_owned(),
+        _ => s.to_owned(),
+    }
+}
+
+/// The path ends in an image file extension (any case).
+fn image_file(path: &str) -> bool {
+    let p = path.to_ascii_lowercase();
+    [".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"].iter().any(|e| p.ends_with(e))
 }
 
 /// Two sources show the same picture: same URL (scheme and fragment aside), or
@@ -183,8 +229,7 @@ pub fn same_picture(a: &str, b: &str) -> bool {
     }
     let path = |s: &str| s.split('?').next().unwrap_or("").to_ascii_lowercase();
     let (pa, pb) = (path(&a), path(&b));
-    let ext = [".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"];
-    pa == pb && ext.iter().any(|e| pa.ends_with(e))
+    pa == pb && image_file(&pa)
 }
 
 /// Visible text of `nodes`, one line per top-level node (captions and credits included).

@@ -128,6 +128,9 @@ pub async fn load(cfg: &Config, source_url: Option<String>) -> Result<Ready, Fai
     };
     let lead_src = article.image.as_ref().map(|i| i.src.clone());
     let hide_lead = body::policy::dedupe_figures(&mut nodes, lead_src.as_deref());
+    if let (true, Some(lead)) = (hide_lead, &article.image) {
+        body::policy::adopt_lead(&mut nodes, lead);
+    }
     if nodes.is_empty() && article.title.is_none() && article.lede.is_none() {
         return Err(fail("empty", None, "the article body is empty after sanitizing"));
     }
