@@ -27,6 +27,13 @@ impl Lang {
         }
     }
 
+    /// Writing direction of the UI strings (both languages are left-to-right).
+    /// Set with `lang` on UI text inside `<article>`, whose language and
+    /// direction are the article's own.
+    pub fn dir(self) -> &'static str {
+        "ltr"
+    }
+
     /// The strings of this language.
     pub fn t(self) -> &'static Strings {
         match self {

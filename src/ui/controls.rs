@@ -47,23 +47,22 @@ pub fn controls_view(inst: Instance) -> impl IntoView {
     view! {
         <div class="ar-tools" part="controls" role="group" aria-label=move || t().controls>
             <div class="ar-font" role="group" aria-label=move || t().font_size_is>
-                <button type="button" class="ar-btn" part="button font-smaller"
-                    aria-label=move || t().font_smaller title=move || t().font_smaller
+                // Names are the visible symbol plus words ("A− Giảm cỡ chữ"), so
+                // voice control users can say what they see (WCAG 2.5.3).
+                <button type="button" class="ar-btn" part="button font-smaller" title=move || t().font_smaller
                     aria-disabled=move || { if step.get() == 0 { "true" } else { "false" } }
                     on:click=move |_| set_step(step.get_untracked().saturating_sub(1))>
-                    "A−"
+                    "A−"<span class="ar-sr">" "{move || t().font_smaller}</span>
                 </button>
-                <button type="button" class="ar-btn" part="button font-reset"
-                    aria-label=move || t().font_reset title=move || t().font_reset
-                    aria-pressed=move || if step.get() == DEFAULT_STEP { "true" } else { "false" }
+                <button type="button" class="ar-btn" part="button font-reset" title=move || t().font_reset
+                    data-current=move || { if step.get() == DEFAULT_STEP { "true" } else { "false" } }
                     on:click=move |_| set_step(DEFAULT_STEP)>
-                    "A"
+                    "A"<span class="ar-sr">" "{move || t().font_reset}</span>
                 </button>
-                <button type="button" class="ar-btn" part="button font-larger"
-                    aria-label=move || t().font_larger title=move || t().font_larger
+                <button type="button" class="ar-btn" part="button font-larger" title=move || t().font_larger
                     aria-disabled=move || { if step.get() >= LAST_STEP { "true" } else { "false" } }
                     on:click=move |_| set_step(step.get_untracked() + 1)>
-                    "A+"
+                    "A+"<span class="ar-sr">" "{move || t().font_larger}</span>
                 </button>
             </div>
             <label class="ar-theme" part="theme">

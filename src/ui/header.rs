@@ -31,11 +31,11 @@ pub fn header_view(ready: &Ready, lang: Lang, tz: &str) -> impl IntoView {
     });
     let published = a.published.map(|dt| {
         let (text, iso) = intl::format_datetime(&dt, lang, tz);
-        view! { <time class="ar-date" part="date" datetime=iso>{text}</time> }
+        view! { <time class="ar-date" part="date" datetime=iso lang=lang.tag() dir=lang.dir()>{text}</time> }
     });
     let updated = a.updated.filter(|u| Some(*u) != a.published).map(|dt| {
         let (text, iso) = intl::format_datetime(&dt, lang, tz);
-        view! { <span class="ar-updated">{t.updated}" "<time datetime=iso>{text}</time></span> }
+        view! { <span class="ar-updated" lang=lang.tag() dir=lang.dir()>{t.updated}" "<time datetime=iso>{text}</time></span> }
     });
     let minutes = {
         let mut text = String::new();
@@ -47,7 +47,7 @@ pub fn header_view(ready: &Ready, lang: Lang, tz: &str) -> impl IntoView {
     };
     let reading = (minutes > 0).then(|| {
         let label = [minutes.to_string().as_str(), " ", t.reading_minutes].concat();
-        view! { <span class="ar-reading" part="reading-time">{label}</span> }
+        view! { <span class="ar-reading" part="reading-time" lang=lang.tag() dir=lang.dir()>{label}</span> }
     });
     view! {
         <header class="ar-head" part="header">

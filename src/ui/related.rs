@@ -21,7 +21,7 @@ pub fn sections_view(cats: &[Link], lang: Lang) -> Option<impl IntoView> {
     let items = cats.iter().map(|c| view! { <li>{link_view(c)}</li> }).collect_view();
     Some(view! {
         <nav class="ar-sections" part="sections" aria-label=heading>
-            <h2 class="ar-h2">{heading}</h2>
+            <h2 class="ar-h2" lang=lang.tag() dir=lang.dir()>{heading}</h2>
             <ul>{items}</ul>
         </nav>
     })
@@ -36,7 +36,7 @@ pub fn tags_view(tags: &[String], lang: Lang) -> Option<impl IntoView> {
     let items = tags.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view();
     Some(view! {
         <div class="ar-tags" part="tags">
-            <span class="ar-tags-label">{label}": "</span>
+            <span class="ar-tags-label" lang=lang.tag() dir=lang.dir()>{label}": "</span>
             <ul aria-label=label>{items}</ul>
         </div>
     })
@@ -58,7 +58,7 @@ pub fn related_view(items: &[RelatedArticle], lang: Lang, tz: &str) -> Option<im
             });
             let date = r.published.map(|dt| {
                 let (text, iso) = intl::format_datetime(&dt, lang, tz);
-                view! { <time datetime=iso>{text}</time> }
+                view! { <time datetime=iso lang=lang.tag() dir=lang.dir()>{text}</time> }
             });
             let title = r.title.clone();
             let inner = view! { {thumb}<span class="ar-rel-title">{title}</span> };
@@ -71,7 +71,7 @@ pub fn related_view(items: &[RelatedArticle], lang: Lang, tz: &str) -> Option<im
         .collect_view();
     Some(view! {
         <section class="ar-related" part="related" aria-label=heading>
-            <h2 class="ar-h2">{heading}</h2>
+            <h2 class="ar-h2" lang=lang.tag() dir=lang.dir()>{heading}</h2>
             <ul>{list}</ul>
         </section>
     })

@@ -171,7 +171,7 @@ fn start(id: u32, ready: &Ready, lang: &str) -> bool {
         })
         .into_js_value()
     };
-    let voice_lang = str_prop(&voice, "lang").unwrap_or_else(|| lang.to_owned());
+    let voice_lang = str_prop(&voice, "lang").unwrap_or_else(|| lang.to_owned()).replace('_', "-");
     s.owner.set(Some((id, false)));
     let last = chunks.len() - 1;
     for (i, text) in chunks.into_iter().enumerate() {

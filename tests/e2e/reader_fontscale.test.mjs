@@ -126,7 +126,7 @@ test('persisted across reload; another tab follows through the storage event', a
   await a.reload();
   await a.waitForFunction(() => document.querySelector('article-reader')?.shadowRoot?.querySelector('.ar-article'));
   assertEq(await scaleOf(a), '1.25', 'kept after reload');
-  assertEq(await a.locator('article-reader button[part~="font-reset"]').getAttribute('aria-pressed'), 'false', 'A not pressed at 125 %');
+  assertEq(await a.locator('article-reader button[part~="font-reset"]').getAttribute('data-current'), 'false', 'A not marked current at 125 %');
   await context.close();
 });
 

@@ -8,11 +8,13 @@ let counter = 0;
 /**
  * Opens a page whose <body> is `body` (the demo page when `body` is omitted).
  * Options: viewport, lang (<html lang>), init (function or [function, arg] run
- * before any page script), colorScheme, reducedMotion, widgets (how many to wait for).
+ * before any page script), colorScheme, reducedMotion, widgets (how many to wait for),
+ * routes ([pattern, handler] pairs installed before navigation), context (open in it).
  */
-export async function readerPage(browser, base, { body, lang = 'vi', viewport, init, colorScheme = 'light', reducedMotion, widgets = 1, context } = {}) {
+export async function readerPage(browser, base, { body, lang = 'vi', viewport, init, colorScheme = 'light', reducedMotion, widgets = 1, context, routes = [] } = {}) {
   const page = context ? await openIn(context) : await newPage(browser, { viewport: viewport ?? { width: 1280, height: 800 }, colorScheme, reducedMotion });
   if (init) await page.addInitScript(...(Array.isArray(init) ? init : [init]));
+  for (const [pattern, handler] of routes) await page.route(pattern, handler);
   let url = `${base}/index.html`;
   if (body !== undefined) {
     url = `${base}/__reader/${++counter}.html`;
