@@ -1,6 +1,7 @@
 // A tiny static server for the demo, tests and bench. Binds 127.0.0.1 only.
-// Usage: node scripts/serve.mjs [port] [--csp] [--root DIR]
-//   --csp  sends the strict Content-Security-Policy documented in the README.
+// Usage: node scripts/serve.mjs [port] [--csp] [--cors] [--root DIR]
+//   --csp   sends the strict Content-Security-Policy documented in the README.
+//   --cors  sends Access-Control-Allow-Origin: * (serving dist/ as a CDN would).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, dirname } from 'node:path';
@@ -16,8 +17,10 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8', '.md': 'text/plain; charset=utf-8',
 };
 
-/** Starts a server; `routes` maps a path to a handler (req, res) for test endpoints. */
-export function serve({ root, port = 8080, csp = false, routes = {} } = {}) {
+/** Starts a server; `routes` maps a path to a handler (req, res) for test endpoints.
+ *  `cors: true` adds `Access-Control-Allow-Origin: *` to static files, as a CDN
+ *  serving embed.js, the glue, the wasm or article JSON to other origins must. */
+export function serve({ root, port = 8080, csp = false, cors = false, routes = {} } = {}) {
   const base = resolve(root ?? join(dirname(fileURLToPath(import.meta.url)), '..'));
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
@@ -33,6 +36,7 @@ export function serve({ root, port = 8080, csp = false, routes = {} } = {}) {
         'Cache-Control': /\.[0-9a-f]{10}\.(js|wasm)$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
       };
       if (csp && extname(path) === '.html') headers['Content-Security-Policy'] = STRICT_CSP;
+      if (cors) Object.assign(headers, { 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' });
       res.writeHead(200, headers).end(body);
     } catch {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
@@ -45,6 +49,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const port = Number(args.find((a) => /^\d+$/.test(a)) ?? 8080);
   const rootIdx = args.indexOf('--root');
-  const server = await serve({ port, csp: args.includes('--csp'), root: rootIdx >= 0 ? args[rootIdx + 1] : undefined });
+  const server = await serve({ port, csp: args.includes('--csp'), cors: args.includes('--cors'), root: rootIdx >= 0 ? args[rootIdx + 1] : undefined });
   console.log(`article-reader demo: http://127.0.0.1:${server.address().port}/`);
 }
