@@ -241,6 +241,9 @@ pub fn listen_view(inst: Instance) -> impl IntoView {
         Some((o, true)) if o == id => Playback::Paused,
         _ => Playback::Idle,
     });
+    // Both memos read page-wide signals: unsubscribe them on unmount (no leak).
+    crate::embed::release_on_cleanup(available);
+    crate::embed::release_on_cleanup(playback);
     // A new article (or none) stops this instance's reading; so does unmounting.
     Effect::new(move |prev: Option<Option<String>>| {
         let lang = article_lang.get();
