@@ -54,11 +54,24 @@ fn page_lang() -> Option<Lang> {
     Lang::from_tag(&doc.document_element()?.get_attribute("lang")?)
 }
 
-/// Absolute URL of `src` against the page's base URL.
+/// Absolute http(s) URL of `src` against the page's base URL (like a link's
+/// `href`); `None` for other schemes (`javascript:`, `data:`, `file:`...).
 fn absolute(src: &str) -> Option<String> {
     let doc = web_sys::window()?.document()?;
     let base = doc.base_uri().ok().flatten()?;
-    web_sys::Url::new_with_base(src, &base).ok().map(|u| u.href())
+    let url = web_sys::Url::new_with_base(src, &base).ok()?;
+    matches!(url.protocol().as_str(), "http:" | "https:").then(|| url.href())
+}
+
+/// The failure for a `src` that is not an http(s) URL.
+fn bad_src(src: &str) -> Failure {
+    let shown: String = src.chars().take(80).collect();
+    Failure {
+        kind: "config",
+        status: None,
+        detail: ["`src` must be an http(s) URL, relative or absolute (got \"", &shown, "\")"].concat(),
+        article_url: None,
+    }
 }
 
 struct Mounted {
@@ -222,7 +235,10 @@ fn start(inst: Instance, host: HtmlElement, container: HtmlElement) {
         let _ = inst.state.try_set(LoadState::Loading);
         leptos::task::spawn_local(async move {
             let source_url = cfg.src.as_deref().and_then(absolute);
-            let result = load::load(&cfg, source_url.clone()).await;
+            let result = match (&cfg.src, &source_url, &cfg.inline) {
+                (Some(src), None, None) => Err(bad_src(src)),
+                _ => load::load(&cfg, source_url.clone()).await,
+            };
             if current.get() != gen {
                 return; // superseded by a newer src or unmounted
             }

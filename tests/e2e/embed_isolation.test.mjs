@@ -77,3 +77,42 @@ test('hostile host page: host CSS does not reach inside, widget CSS does not lea
   assertEq(page.problems.join('\n'), '', 'no page errors or console errors');
   await page.closeAll();
 });
+
+test('theming surface: custom properties and ::part() from the host stylesheet reach the documented places (under strict CSP)', async ({ browser }) => {
+  const { withServer } = await import('./embed_util.mjs');
+  await withServer({}, { csp: true }, async ({ base }) => {
+    const page = await newPage(browser);
+    await page.goto(`${base}/tests/pages/theming.html`);
+    await waitState(page, '#w', 'article');
+    const s = await page.evaluate(() => {
+      const r = document.getElementById('w').shadowRoot;
+      const cs = (sel) => getComputedStyle(r.querySelector(sel));
+      return {
+        link: cs('.ar-body a, .ar-sections a').color,
+        body: cs('.ar-body p').fontFamily,
+        head: cs('.ar-title').fontFamily,
+        width: cs('.ar-article').maxWidth,
+        bg: cs('.ar').backgroundColor,
+        fg: cs('.ar-body p').color,
+        radius: cs('.ar-figure img').borderTopLeftRadius,
+        title: cs('.ar-title').color,
+        titleSpacing: cs('.ar-title').letterSpacing,
+        root: cs('.ar').borderTopColor + ' ' + cs('.ar').borderTopWidth,
+        button: cs('.ar-btn').borderTopColor,
+      };
+    });
+    assertEq(s.link, 'rgb(200, 0, 100)', '--ar-accent');
+    assert(s.body.startsWith('Tinos'), `--ar-font-family: ${s.body}`);
+    assert(s.head.startsWith('Arimo'), `--ar-heading-font: ${s.head}`);
+    assertEq(s.width, '540px', '--ar-max-width (30em of the 18px article text)');
+    assertEq(s.bg, 'rgb(250, 250, 240)', '--ar-bg');
+    assertEq(s.fg, 'rgb(20, 30, 40)', '--ar-fg');
+    assertEq(s.radius, '0px', '--ar-radius');
+    assertEq(s.title, 'rgb(0, 90, 0)', '::part(title)');
+    assertEq(s.titleSpacing, '1px', '::part(title) letter-spacing');
+    assertEq(s.root, 'rgb(1, 2, 3) 3px', '::part(root)');
+    assertEq(s.button, 'rgb(9, 9, 9)', '::part(button)');
+    assertEq(page.problems.join('\n'), '', 'no errors, no CSP violation');
+    await page.closeAll();
+  });
+});
