@@ -22,7 +22,9 @@ pub const ISOLATION: &str = concat!(
     ":host([hidden]){display:none}",
     ".ar-mount{all:initial;display:block;visibility:inherit}",
     ".ar-reserve{min-height:var(--ar-min-height,100vh)}",
-    ".ar-reserve>.ar{min-height:inherit}",
+    // Exactly the reserved height: a skeleton taller than a small reservation is
+    // clipped rather than pushing the page down.
+    ".ar-reserve>.ar{min-height:inherit;max-height:var(--ar-min-height,100vh);overflow:hidden}",
 );
 
 /// Class of the mount point while space is reserved.

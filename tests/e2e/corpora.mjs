@@ -13,7 +13,9 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Absolute path of the corpora folder; throws (loudly) when it cannot be found. */
 export function corporaDir() {
-  const candidates = [process.env.ARTICLE_READER_CORPORA, join(repo, '../shared/corpora'), '/work/shared/corpora'].filter(Boolean);
+  // An explicit setting is used alone: a wrong path fails instead of silently testing other files.
+  const env = process.env.ARTICLE_READER_CORPORA;
+  const candidates = env ? [env] : [join(repo, '../shared/corpora'), '/work/shared/corpora'];
   for (const c of candidates) {
     if (existsSync(join(c, 'xss/dompurify-vectors.json')) && existsSync(join(c, 'readability'))) return c;
   }

@@ -1,20 +1,45 @@
 // Issue 4, point 7 (fallbacks): the placeholder's own children stay visible until
 // the widget renders and come back when it fails; without WebAssembly they simply stay.
 import { test, assert, assertEq, newPage } from './lib.mjs';
-import { recordEvents, events, waitState, withServer, jsonRoute, recordRequests, SEED } from './embed_util.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { recordEvents, events, waitState, withServer, jsonRoute, recordRequests, distFiles, DIST, SEED } from './embed_util.mjs';
 
 const routes = { '/api/slow.json': jsonRoute(SEED, { delay: 1500 }), '/api/slow-404.json': jsonRoute({}, { delay: 1500, status: 404 }) };
 
+/** Routes that answer only once `open()` is called (deterministic on a busy machine). */
+function gated() {
+  let open, openWasm;
+  const gate = new Promise((r) => { open = r; });
+  const wasmGate = new Promise((r) => { openWasm = r; });
+  const hold = (route) => async (req, res) => { await gate; return route(req, res); };
+  const { wasm } = distFiles();
+  const bytes = readFileSync(join(DIST, wasm));
+  return {
+    open, openWasm, routes: {
+      '/api/slow.json': hold(jsonRoute(SEED)), '/api/slow-404.json': hold(jsonRoute({}, { status: 404 })),
+      [`/dist/${wasm}`]: async (req, res) => { await wasmGate; res.writeHead(200, { 'Content-Type': 'application/wasm' }).end(bytes); },
+    },
+  };
+}
+
 test('the host\'s own link is visible while loading, hidden once rendered, visible again on failure', async ({ browser }) => {
-  await withServer(routes, {}, async ({ base }) => {
+  const g = gated();
+  await withServer(g.routes, {}, async ({ base }) => {
     const page = await newPage(browser);
     await page.goto(`${base}/tests/pages/fallback.html`);
+    // Before the wasm arrives: the loader's placeholder shows the host's link.
+    await page.waitForFunction(() => document.getElementById('ok').shadowRoot?.querySelector('.ar-pre slot'));
+    assert(await page.locator('#link-ok').isVisible(), 'link visible before the wasm arrives');
+    assert(await page.locator('#link-ko').isVisible(), 'link visible before the wasm arrives (data attribute)');
+    g.openWasm();
     await waitState(page, '#ok', 'loading');
     await waitState(page, '#ko', 'loading');
     assert(await page.locator('#link-ok').isVisible(), 'link visible while loading (ok)');
     assert(await page.locator('#link-ko').isVisible(), 'link visible while loading (ko)');
     const skel = await page.evaluate(() => !!document.getElementById('ok').shadowRoot.querySelector('.ar-skel'));
     assert(skel, 'skeleton shown while loading');
+    g.open();
     await waitState(page, '#ok', 'article');
     await waitState(page, '#ko', 'error');
     assert(!(await page.locator('#link-ok').isVisible()), 'link hidden once the article is shown');

@@ -21,12 +21,13 @@ test('hostile host page: host CSS does not reach inside, widget CSS does not lea
       const cs = (sel) => { const el = root.querySelector(sel); return el && getComputedStyle(el); };
       const p = cs('.ar-body p'), title = cs('.ar-title'), img = root.querySelector('.ar-figure img');
       const btn = cs('.ar-btn');
+      const tools = cs('.ar-tools');
       return {
         pSize: p.fontSize, pFamily: p.fontFamily, pLine: p.lineHeight, pMargin: p.marginBottom, pColor: p.color,
         pTransform: p.textTransform, pSpacing: p.letterSpacing, pAlign: p.textAlign, pIndent: p.textIndent, pStyle: p.fontStyle,
         pWeight: p.fontWeight, pVariant: p.fontVariantCaps, pShadow: p.textShadow, pWhite: p.whiteSpace, pCursor: p.cursor,
         titleDisplay: title.display, titleColor: title.color,
-        btnBorder: btn.borderTopWidth, btnMinH: btn.minHeight,
+        btnBorder: btn.borderTopWidth, btnMinH: btn.minHeight, toolsGap: tools.columnGap,
         imgH: img.getBoundingClientRect().height, imgW: img.getBoundingClientRect().width, imgBorder: getComputedStyle(img).borderTopWidth,
         docStyles: document.styleSheets.length, docAdopted: document.adoptedStyleSheets.length,
         styleEls: document.querySelectorAll('style').length,
@@ -51,6 +52,7 @@ test('hostile host page: host CSS does not reach inside, widget CSS does not lea
     assertEq(s.titleDisplay, 'block', `${id}: host h1{display:none} does not reach the title`);
     assertEq(s.btnBorder, '1px', `${id}: host button{all:unset} does not reach the controls`);
     assertEq(s.btnMinH, '44px', `${id}: controls keep their touch size`);
+    assertEq(s.toolsGap, '8px', `${id}: toolbar spacing does not follow the host's root font size`);
     assertEq(s.imgBorder, '0px', `${id}: host img border does not reach inside`);
     assert(s.imgW > 100, `${id}: host img max-width does not reach inside (${s.imgW})`);
     assert(Math.abs(s.imgH - (s.imgW * 800) / 1200) < 2, `${id}: image keeps its aspect ratio (${s.imgW}x${s.imgH})`);
