@@ -22,9 +22,10 @@ pub const ISOLATION: &str = concat!(
     ":host([hidden]){display:none}",
     ".ar-mount{all:initial;display:block;visibility:inherit}",
     ".ar-reserve{min-height:var(--ar-min-height,100vh)}",
-    // Exactly the reserved height: a skeleton taller than a small reservation is
-    // clipped rather than pushing the page down.
-    ".ar-reserve>.ar{min-height:inherit;max-height:var(--ar-min-height,100vh);overflow:hidden}",
+    // Exactly the reserved height: a skeleton taller than the reservation is clipped
+    // rather than pushing the page down (never below 12em: controls and the host's
+    // link stay visible even with a tiny reservation).
+    ".ar-reserve>.ar{min-height:inherit;max-height:max(var(--ar-min-height,100vh),12em);overflow:hidden}",
 );
 
 /// Class of the mount point while space is reserved.
