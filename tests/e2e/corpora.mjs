@@ -63,11 +63,12 @@ window.__events = [];
 for (const t of ['article-reader:error', 'article-reader:load']) {
   document.addEventListener(t, (e) => {
     const host = e.composedPath()[0];
-    window.__events.push({ type: t.slice(15), id: host && host.id || null, detail: JSON.parse(JSON.stringify(e.detail || null)) });
+    window.__events.push({ type: t.slice(15), id: host && host.id || null, t: performance.now(), detail: JSON.parse(JSON.stringify(e.detail || null)) });
   });
 }
 window.__mountInline = (specs, parent) => {
   const box = parent || document.getElementById('box') || document.body;
+  window.__mountedAt = performance.now();
   for (const s of specs) {
     const el = document.createElement('article-reader');
     if (s.id) el.id = s.id;

@@ -93,14 +93,12 @@ test('HTTP 404/410/403/500/503, timeout, connection refused, CORS, HTML and trun
   ];
   const page = await newPage(browser);
   await openHarness(page, base, { served: true });
-  const t0 = Date.now();
   await page.evaluate(([cases, seed]) => window.__mountInline([
     ...cases.map(([id, attrs]) => ({ id, attrs, fallback: `/original/${id}.html` })),
     { id: 'good', json: seed },
     { id: 'cors-ok', attrs: { src: location.origin.replace('127.0.0.1', 'localhost') + '/cors-ok' } },
   ]), [CASES, SEED]);
   await page.waitForFunction(() => window.__done(), null, { timeout: 20_000 });
-  const elapsed = Date.now() - t0;
   for (const [id, , want] of CASES) {
     const w = await look(page, id);
     assertEq(w.state, 'error', `${id}: error view`);
@@ -116,7 +114,8 @@ test('HTTP 404/410/403/500/503, timeout, connection refused, CORS, HTML and trun
   assertEq((await look(page, 'good')).title, SEED_TITLE, 'the good widget on the same page renders');
   { const c = await look(page, 'cors-ok'); assertEq(c.title, SEED_TITLE, `the same cross-origin URL with CORS headers renders (${JSON.stringify(c)}, ${JSON.stringify(hits)})`); }
   assert(hits['/cors'] === 1, 'the CORS case reached the server (it is a CORS failure, not a connection failure)');
-  assert(elapsed < 10_000, `the 500 ms timeout fired on time (${elapsed} ms for the whole page)`);
+  const after = await page.evaluate(() => window.__events.find((e) => e.id === 'timeout').t - window.__mountedAt);
+  assert(after >= 450 && after < 5_000, `timeout="500" fired after ${Math.round(after)} ms (not the 10 s default)`);
   assertEq(scriptProblems(page).join('\n'), '', 'no page errors');
   await page.closeAll();
   server.closeAllConnections();
