@@ -28,9 +28,11 @@ export function markdown(r, before) {
   out.push('# article-reader benchmark report', '');
   out.push(`Generated ${r.generated} by \`make bench\` (\`node bench/run.mjs\`) at commit \`${e.commit}\` in ${r.durationSeconds} s. ` +
     `Chromium ${e.chromium} (headless, playwright-core), Node ${e.node}, ${e.cores} × ${e.cpu}` +
-    `${e.loadAverage ? `, load average ${e.loadAverage.map((x) => x.toFixed(1)).join(' / ')} at the start` : ''}. ` +
+    `${e.loadAverage ? `, load average (1/5/15 min) ${e.loadAverage.map((x) => x.toFixed(1)).join(' / ')} at the start` : ''}` +
+    `${e.loadAverageEnd ? ` and ${e.loadAverageEnd.map((x) => x.toFixed(1)).join(' / ')} at the end` : ''}. ` +
     `CPU throttled ${e.cpuThrottling}× through the DevTools protocol (Lighthouse's mobile setting), no network throttling, ` +
-    `viewport ${e.viewport.width}×${e.viewport.height}, everything served from 127.0.0.1.${e.quick ? ' **Quick run (fewer repetitions).**' : ''}`, '');
+    `viewport ${e.viewport.width}×${e.viewport.height}, everything served from 127.0.0.1.${e.quick ? ' **Quick run (fewer repetitions).**' : ''}` +
+    `${r.shortened ? ` Shortened to stay under 10 minutes: ${r.shortened.join('; ')}.` : ''}`, '');
   out.push('Variants, all rendering the same article (`fixtures/seed/native.json`: title, lede, byline, date, a lead figure with caption and credit, 4 paragraphs, tags, 5 sections, 3 related):', '');
   out.push('- **widget** — the product: `dist/embed.js` → JS glue → wasm (Leptos), in a shadow root;');
   out.push('- **baseline** — [`bench/baseline.js`](baseline.js), a hand-written plain-JS renderer of the same JSON into the same DOM and CSS (the floor for client-side rendering);');

@@ -61,9 +61,9 @@ pub fn parse_font_scale(s: &str) -> Option<usize> {
         "large" => 125.0,
         other => {
             if let Some(p) = other.strip_suffix('%') {
-                p.trim().parse::<f64>().ok()?
+                crate::article::json::parse_finite(p.trim())?
             } else {
-                other.parse::<f64>().ok()? * 100.0
+                crate::article::json::parse_finite(other)? * 100.0
             }
         }
     };
