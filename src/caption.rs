@@ -129,8 +129,25 @@ fn is_mark(c: char) -> bool {
 }
 
 /// Lowercase, with the composed letters of the labels reduced to their base.
+/// Only letters whose lowercase is a letter of [`LABELS`] are lowercased (that
+/// is all a label match can see): ASCII, the Vietnamese capitals of the labels,
+/// and the two non-ASCII capitals whose lowercase starts with an ASCII letter.
+/// Without `char::to_lowercase` the wasm needs no Unicode case table; a test
+/// checks every `char` against the full lowercase.
 fn fold(c: char) -> char {
-    match c.to_lowercase().next().unwrap_or(c) {
+    let l = match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        'Ả' => 'ả',
+        'Ạ' => 'ạ',
+        'Ọ' => 'ọ',
+        'Ồ' => 'ồ',
+        'Ô' => 'ô',
+        'Đ' => 'đ',
+        '\u{130}' => 'i',  // İ -> i̇
+        '\u{212A}' => 'k', // Kelvin sign
+        _ => c,
+    };
+    match l {
         'ả' | 'ạ' => 'a',
         'ọ' | 'ồ' | 'ô' => 'o',
         l => l,
@@ -140,4 +157,31 @@ fn fold(c: char) -> char {
 fn some(s: &str) -> Option<String> {
     let s = s.trim();
     (!s.is_empty()).then(|| s.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{fold, LABELS};
+
+    /// The fold of the full Unicode lowercase, as it was.
+    fn full_fold(c: char) -> char {
+        match c.to_lowercase().next().unwrap_or(c) {
+            'ả' | 'ạ' => 'a',
+            'ọ' | 'ồ' | 'ô' => 'o',
+            l => l,
+        }
+    }
+
+    #[test]
+    fn fold_agrees_with_the_full_lowercase_on_every_label_letter() {
+        let mut letters: Vec<char> = LABELS.iter().flat_map(|l| l.chars()).filter(|c| *c != ' ').collect();
+        letters.sort_unstable();
+        letters.dedup();
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let (small, full) = (fold(c), full_fold(c));
+            for &l in &letters {
+                assert_eq!(small == l, full == l, "{c:?} (U+{:04X}) vs label letter {l:?}", c as u32);
+            }
+        }
+    }
 }

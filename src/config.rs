@@ -92,6 +92,22 @@ pub fn step_factor(step: usize) -> f64 {
     f64::from(SCALE_STEPS.get(i).copied().unwrap_or(100)) / 100.0
 }
 
+/// `step_factor(step).to_string()` ("0.75", "1", "1.1", "2.25"), from the integer
+/// percentage: CSS gets the same text without the wasm linking float formatting.
+pub fn step_factor_text(step: usize) -> String {
+    let p = SCALE_STEPS.get(step.min(SCALE_STEPS.len() - 1)).copied().unwrap_or(100);
+    let (int, frac) = (p / 100, p % 100);
+    let mut s = int.to_string();
+    if frac != 0 {
+        s.push('.');
+        s.push(char::from(b'0' + (frac / 10) as u8));
+        if frac % 10 != 0 {
+            s.push(char::from(b'0' + (frac % 10) as u8));
+        }
+    }
+    s
+}
+
 /// One widget instance's configuration.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
@@ -144,7 +160,7 @@ impl Config {
         let bad = |expected: &str| -> String {
             let got = match value {
                 Json::Str(s) => quote(s),
-                Json::Num(n) => n.to_string(),
+                Json::Num(n) => crate::article::json::num_text(*n),
                 Json::Bool(b) => b.to_string(),
                 Json::Null => "null".to_owned(),
                 Json::Arr(_) => "an array".to_owned(),
@@ -259,4 +275,16 @@ fn valid_time_zone_name(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 64
         && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '_' | '-' | '+'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{step_factor, step_factor_text, SCALE_STEPS};
+
+    #[test]
+    fn step_factor_text_is_the_factor_display() {
+        for step in 0..SCALE_STEPS.len() + 3 {
+            assert_eq!(step_factor_text(step), step_factor(step).to_string(), "step {step}");
+        }
+    }
 }

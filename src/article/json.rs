@@ -71,9 +71,9 @@ impl Json {
         match self {
             Json::Num(n) if n.is_finite() => {
                 if n.fract() == 0.0 && n.abs() < 9.0e15 {
-                    Some(format!("{}", *n as i64))
+                    Some((*n as i64).to_string())
                 } else {
-                    Some(format!("{n}"))
+                    Some(num_text(*n))
                 }
             }
             other => other.str().map(str::to_owned),
@@ -118,6 +118,74 @@ impl Json {
             _ => &[],
         }
     }
+}
+
+/// `n.to_string()`: the shortest decimal that reads back as `n`, never in
+/// exponent form (`0.00000015`, `1000000000000000000000`), `NaN`, `inf`, `-0`.
+/// The shortest digits come from `Number.prototype.toString` in the browser
+/// (the same shortest round-trip digits, nearest on ties) and from `{:e}`
+/// natively, so the wasm links no float formatting code.
+pub fn num_text(n: f64) -> String {
+    if n.is_nan() {
+        return "NaN".to_owned();
+    }
+    if n.is_infinite() {
+        return if n > 0.0 { "inf" } else { "-inf" }.to_owned();
+    }
+    if n == 0.0 {
+        return if n.is_sign_negative() { "-0" } else { "0" }.to_owned();
+    }
+    if n.fract() == 0.0 && n.abs() < 9.0e15 {
+        // Below 2^53 every integer is exact and is its own shortest form.
+        return (n as i64).to_string();
+    }
+    plain_decimal(&shortest_digits(n))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn shortest_digits(n: f64) -> String {
+    format!("{n:e}")
+}
+
+#[cfg(target_arch = "wasm32")]
+fn shortest_digits(n: f64) -> String {
+    js_sys::Number::from(n).to_string_with_radix(10).map(String::from).unwrap_or_default()
+}
+
+/// `-1.25e-7`, `1.5e+21` or `0.001` (JS or Rust exponent form, or plain) as a plain decimal.
+pub(crate) fn plain_decimal(t: &str) -> String {
+    let (neg, t) = match t.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, t),
+    };
+    let (mant, exp) = match t.find(['e', 'E']) {
+        Some(i) => (&t[..i], t[i + 1..].trim_start_matches('+').parse::<i32>().unwrap_or(0)),
+        None => (t, 0),
+    };
+    let int_len = mant.find('.').unwrap_or(mant.len());
+    let all: String = mant.chars().filter(char::is_ascii_digit).collect();
+    let lead = all.len() - all.trim_start_matches('0').len();
+    let digits = all.trim_start_matches('0').trim_end_matches('0');
+    let point = int_len as i64 - lead as i64 + i64::from(exp);
+    let mut out = String::with_capacity(digits.len() + 8);
+    if neg {
+        out.push('-');
+    }
+    if digits.is_empty() {
+        out.push('0');
+    } else if point <= 0 {
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', point.unsigned_abs() as usize));
+        out.push_str(digits);
+    } else if point as usize >= digits.len() {
+        out.push_str(digits);
+        out.extend(std::iter::repeat_n('0', point as usize - digits.len()));
+    } else {
+        out.push_str(&digits[..point as usize]);
+        out.push('.');
+        out.push_str(&digits[point as usize..]);
+    }
+    out
 }
 
 /// `s.parse::<f64>().ok().filter(|n| n.is_finite())`, without linking the
@@ -320,7 +388,37 @@ impl<'de> Deserialize<'de> for Json {
 
 #[cfg(test)]
 mod tests {
-    use super::parse_finite;
+    use super::{num_text, parse_finite, plain_decimal};
+
+    #[test]
+    fn num_text_is_display() {
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut values = vec![
+            0.0, -0.0, 1.0, -1.0, 0.1, 0.2, 0.3, 1.5, 1.25, 1e-7, 1.5e-7, 1e-6, 1e20, 1e21, 1.5e21, 1e22, 123.456,
+            -987.654, 9.0e15, 9.0e18, 9.3e18, 1e300, 5e-324, f64::MAX, f64::MIN_POSITIVE, f64::EPSILON, f64::NAN,
+            f64::INFINITY, f64::NEG_INFINITY, 0.30000000000000004, 2.2250738585072014e-308, 4503599627370497.5,
+        ];
+        for _ in 0..200_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            values.push(f64::from_bits(x));
+            values.push((x % 1_000_000) as f64 / 1000.0);
+        }
+        for v in values {
+            assert_eq!(num_text(v), v.to_string(), "{v:e}");
+        }
+    }
+
+    #[test]
+    fn plain_decimal_reads_js_exponent_forms() {
+        for (js, plain) in [
+            ("1e+21", "1000000000000000000000"), ("1.5e+21", "1500000000000000000000"), ("1e-7", "0.0000001"),
+            ("-1.25e-7", "-0.000000125"), ("0.001", "0.001"), ("123.456", "123.456"), ("-5e-324", &format!("-{}", 5e-324)),
+        ] {
+            assert_eq!(plain_decimal(js), plain, "{js}");
+        }
+    }
 
     fn std_parse(s: &str) -> Option<f64> {
         s.parse::<f64>().ok().filter(|n| n.is_finite())

@@ -100,7 +100,7 @@ fn is_http(u: &str) -> bool {
 
 /// Case-insensitive equality of two names.
 fn same(a: &str, b: &str) -> bool {
-    a == b || a.to_lowercase() == b.to_lowercase()
+    a == b || crate::article::text::lowercase(a) == crate::article::text::lowercase(b)
 }
 
 /// A resolved link target; `None` when rejected.

@@ -3,6 +3,20 @@
 //! All functions are total and only ever slice strings at ASCII bytes, which are
 //! always UTF-8 character boundaries.
 
+/// `s.to_lowercase()`. In the browser the non-ASCII case goes to
+/// `String.prototype.toLowerCase` (the same Unicode default case conversion,
+/// final sigma included), so the wasm carries no Unicode case tables (about
+/// 24 KB of code and data).
+pub fn lowercase(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    #[cfg(target_arch = "wasm32")]
+    return String::from(js_sys::JsString::from(s).to_lower_case());
+    #[cfg(not(target_arch = "wasm32"))]
+    s.to_lowercase()
+}
+
 /// Decodes HTML character references: numeric (`&#8217;`, `&#x2019;`, also
 /// without the `;`) and the common named ones (`&amp;`, `&nbsp;`, `&hellip;`,
 /// `&ndash;`, quotes, Latin-1 letters...). Unknown references stay as written.

@@ -123,7 +123,7 @@ impl Shown {
     /// down). A repeat without a new caption (lazy-load copies, the lead image
     /// again, the same figure twice) is not shown.
     fn show(&mut self, img: &Image) -> bool {
-        let cap = img.caption.as_deref().map(|c| c.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase());
+        let cap = img.caption.as_deref().map(|c| crate::article::text::lowercase(&c.split_whitespace().collect::<Vec<_>>().join(" ")));
         match self.0.get_mut(&key(&img.src)) {
             None => {
                 self.0.insert(key(&img.src), cap.into_iter().collect());
