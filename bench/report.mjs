@@ -17,7 +17,7 @@ const range = (s) => (s ? `${n0(s.min)}–${n0(s.max)}` : '–');
 const row = (cells) => `| ${cells.join(' | ')} |`;
 const table = (head, rows) => [row(head), row(head.map((h, i) => (i ? '---:' : '---'))), ...rows.map(row)].join('\n');
 
-export function markdown(r, before) {
+export function markdown(r) {
   const out = [];
   const e = r.environment;
   const t = r.timeToArticle?.summary;
@@ -156,29 +156,30 @@ export function markdown(r, before) {
   }
 
   // ---- 6. before / after
-  if (before) {
+  const sb = r.sizesBefore;
+  if (sb) {
     out.push('## 6. Before and after the size work', '');
-    out.push(`"Before" is \`bench/before.json\` (${before.note ?? ''}); "after" is this run. Timings from different runs on a shared machine compare only roughly; the byte counts are exact.`, '');
-    const b = before;
+    out.push(`"Before" is the same source tree with the size changes of issue 6 reverted (\`${sb.dir}\`, built the same way), ` +
+      'measured in this run: its bytes below, its time to article interleaved with the three variants above.', '');
     const rows = [];
     const sz = (f, k) => Object.entries(f).find(([n]) => n.includes(k))?.[1];
     for (const [label, k] of [['loader (embed.js)', 'embed.js'], ['JS glue', ' (JS glue)'], ['wasm', '.wasm']]) {
-      const x = sz(b.sizes.files, k), y = sz(s.files, k);
+      const x = sz(sb.files, k), y = sz(s.files, k);
       if (x && y) rows.push([label, `${n0(x.raw)} / ${n0(x.brotli)}`, `${n0(y.raw)} / ${n0(y.brotli)}`, pct(y.brotli, x.brotli)]);
     }
-    rows.push(['**total**', `${n0(b.sizes.total.raw)} / **${n0(b.sizes.total.brotli)}**`, `${n0(s.total.raw)} / **${n0(s.total.brotli)}**`, pct(s.total.brotli, b.sizes.total.brotli)]);
+    rows.push(['**total**', `${n0(sb.total.raw)} / **${n0(sb.total.brotli)}**`, `${n0(s.total.raw)} / **${n0(s.total.brotli)}**`, pct(s.total.brotli, sb.total.brotli)]);
     out.push(table(['bytes (raw / brotli)', 'before', 'after', 'brotli change'], rows), '');
-    if (b.timeToArticle && t) {
-      const bt = b.timeToArticle;
-      out.push(table(['time to article, median ms', 'before', 'after'], [
-        ['widget painted', med(bt.widget.painted), med(t.widget.painted)],
-        ['baseline painted', med(bt.baseline.painted), med(t.baseline.painted)],
-        ['static painted', med(bt.static.painted), med(t.static.painted)],
-        ['a/b', x2(bt.ratios.widgetOverBaseline), x2(t.ratios.widgetOverBaseline)],
-        ['a/c', x2(bt.ratios.widgetOverStatic), x2(t.ratios.widgetOverStatic)],
-        ['widget render (JSON → DOM)', med(bt.widget.render), med(t.widget.render)],
-        ['wasm instantiate (streaming)', med(bt.widget.wasmInstantiate), med(t.widget.wasmInstantiate)],
+    if (t && t.before) {
+      const b = t.before;
+      out.push(table(['time to article, median (p25–p75) ms', 'before', 'after'], [
+        ['widget: article painted', `${med(b.painted)} (${spread(b.painted)})`, `${med(t.widget.painted)} (${spread(t.widget.painted)})`],
+        ['widget: render (JSON received → in the DOM)', `${med(b.render)} (${spread(b.render)})`, `${med(t.widget.render)} (${spread(t.widget.render)})`],
+        ['widget: script time', med(b.scriptMs), med(t.widget.scriptMs)],
+        ['wasm instantiate (streaming)', med(b.wasmInstantiate), med(t.widget.wasmInstantiate)],
+        ['ratio to the baseline (a/b)', x2(t.ratios.beforeOverBaseline), x2(t.ratios.widgetOverBaseline)],
+        ['ratio to static HTML (a/c)', x2(t.ratios.beforeOverStatic), x2(t.ratios.widgetOverStatic)],
       ]), '');
+      out.push(`After / before, article painted: ${x2(t.ratios.widgetOverBefore)}.`, '');
     }
   }
 

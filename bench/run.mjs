@@ -1,6 +1,8 @@
 // Benchmark (issue 6): `make bench` -> bench/report.json + bench/report.md.
 //
 //   node bench/run.mjs [--quick] [--runs N] [--only sizes,time,scaling,interaction,memory] [--no-write]
+//                      [--dist DIR] [--json-out FILE]   (measure another build)
+//                      [--compare DIR]   (also time an older dist/ side by side: before/after)
 //
 // Everything is served from 127.0.0.1 (scripts/serve.mjs, free port) and driven in
 // the system Chromium through playwright-core, CPU throttled 4x through the
@@ -59,34 +61,49 @@ function stats(xs) {
 const ratio = (a, b) => (a != null && b ? Math.round((a / b) * 100) / 100 : null);
 
 // ---------------------------------------------------------------- 1. sizes
-const dist = join(root, 'dist');
+const dist = opt('--dist', join(root, 'dist'));
 if (!existsSync(join(dist, 'embed.js'))) {
   console.error('dist/embed.js is missing: run `make dist` first');
   process.exit(1);
 }
-const embedJs = readFileSync(join(dist, 'embed.js'), 'utf8');
-const glueName = readdirSync(dist).find((f) => /^article-reader\.[0-9a-f]{10}\.js$/.test(f) && embedJs.includes(f));
-const wasmName = readdirSync(dist).find((f) => /^article-reader\.[0-9a-f]{10}\.wasm$/.test(f) && embedJs.includes(f));
-if (!glueName || !wasmName) throw new Error('embed.js does not name a glue .js and a .wasm that exist in dist/');
+/** The files embed.js pulls from a dist/ folder, read once and served from memory. */
+function readBundle(dir, prefix) {
+  const embed = readFileSync(join(dir, 'embed.js'), 'utf8');
+  const pick = (re) => readdirSync(dir).find((f) => re.test(f) && embed.includes(f));
+  const glue = pick(/^article-reader\.[0-9a-f]{10}\.js$/), wasm = pick(/^article-reader\.[0-9a-f]{10}\.wasm$/);
+  if (!glue || !wasm) throw new Error(`${dir}/embed.js does not name a glue .js and a .wasm that exist there`);
+  return {
+    glueName: glue, wasmName: wasm,
+    files: {
+      [`${prefix}/embed.js`]: { type: 'text/javascript; charset=utf-8', body: Buffer.from(embed) },
+      [`${prefix}/${glue}`]: { type: 'text/javascript; charset=utf-8', body: readFileSync(join(dir, glue)) },
+      [`${prefix}/${wasm}`]: { type: 'application/wasm', body: readFileSync(join(dir, wasm)) },
+    },
+  };
+}
+const main = readBundle(dist, '/dist');
+const { glueName, wasmName } = main;
+const compareDir = opt('--compare');
+const before = compareDir ? readBundle(compareDir, '/before/dist') : null;
 const measureBytes = (buf) => ({
   raw: buf.length,
   gzip: gzipSync(buf, { level: 9 }).length,
   brotli: brotliCompressSync(buf, { params: { [z.BROTLI_PARAM_QUALITY]: 11, [z.BROTLI_PARAM_SIZE_HINT]: buf.length } }).length,
 });
-const distSizes = JSON.parse(readFileSync(join(dist, 'sizes.json'), 'utf8'));
+const distSizes = existsSync(join(dist, 'sizes.json')) ? JSON.parse(readFileSync(join(dist, 'sizes.json'), 'utf8')) : null;
 // The bundle is read once and served from memory: what is measured is what is served,
 // even if dist/ is rebuilt while the bench runs.
-const bundle = {
-  '/dist/embed.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(join(dist, 'embed.js')) },
-  [`/dist/${glueName}`]: { type: 'text/javascript; charset=utf-8', body: readFileSync(join(dist, glueName)) },
-  [`/dist/${wasmName}`]: { type: 'application/wasm', body: readFileSync(join(dist, wasmName)) },
-};
-const sizeFiles = {
-  'embed.js (loader)': measureBytes(bundle['/dist/embed.js'].body),
-  [`${glueName} (JS glue)`]: measureBytes(bundle[`/dist/${glueName}`].body),
-  [`${wasmName} (wasm, CSS inside)`]: measureBytes(bundle[`/dist/${wasmName}`].body),
-};
-const sizeTotal = Object.values(sizeFiles).reduce((a, s) => ({ raw: a.raw + s.raw, gzip: a.gzip + s.gzip, brotli: a.brotli + s.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+const bundle = { ...main.files, ...(before ? before.files : {}) };
+function bundleSizes(b, prefix) {
+  const files = {
+    'embed.js (loader)': measureBytes(b.files[`${prefix}/embed.js`].body),
+    [`${b.glueName} (JS glue)`]: measureBytes(b.files[`${prefix}/${b.glueName}`].body),
+    [`${b.wasmName} (wasm, CSS inside)`]: measureBytes(b.files[`${prefix}/${b.wasmName}`].body),
+  };
+  const total = Object.values(files).reduce((a, s) => ({ raw: a.raw + s.raw, gzip: a.gzip + s.gzip, brotli: a.brotli + s.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  return { files, total };
+}
+const { files: sizeFiles, total: sizeTotal } = bundleSizes(main, '/dist');
 const css = findCss();
 const sizes = { files: sizeFiles, total: sizeTotal, cssInsideWasm: measureBytes(Buffer.from(css)), budgetBrotli: BUDGET, overBudgetBrotli: sizeTotal.brotli - BUDGET };
 log(`sizes: total ${sizeTotal.raw} raw, ${sizeTotal.gzip} gzip, ${sizeTotal.brotli} brotli (budget ${BUDGET})`);
@@ -133,7 +150,10 @@ function page(variant, src) {
   const host = variant === 'static'
     ? `<article-reader><template shadowrootmode="open"><style>${css}</style>${staticInner}</template>${fallback}</article-reader>`
     : `<article-reader src="${esc(src)}">${fallback}</article-reader>`;
-  const script = { widget: '<script src="/dist/embed.js" defer></script>', baseline: '<script src="/bench/baseline.js" defer></script>', static: '' }[variant];
+  const script = {
+    widget: '<script src="/dist/embed.js" defer></script>', before: '<script src="/before/dist/embed.js" defer></script>',
+    baseline: '<script src="/bench/baseline.js" defer></script>', static: '',
+  }[variant];
   return `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>article-reader bench: ${variant}</title><link rel="icon" href="data:,">
@@ -302,8 +322,8 @@ async function snapshot() {
 }
 
 async function timeToArticle() {
-  const variants = ['widget', 'baseline', 'static'];
-  const runs = { widget: [], baseline: [], static: [] };
+  const variants = before ? ['widget', 'baseline', 'static', 'before'] : ['widget', 'baseline', 'static'];
+  const runs = Object.fromEntries(variants.map((v) => [v, []]));
   for (const v of variants) await load(v, 0); // warm-up (server, disk cache of the OS), not recorded
   for (let i = 0; i < RUNS; i++) {
     // Interleaved, rotating which variant goes first.
@@ -325,14 +345,21 @@ async function timeToArticle() {
     };
     if (v !== 'static') summary[v].render = stats(pick(v, (r) => r.render));
   }
-  summary.widget.wasmInstantiate = stats(pick('widget', (r) => r.wasmInstantiate));
-  summary.widget.wasmAfterDownload = stats(pick('widget', (r) => r.wasmAfterDownload));
-  summary.widget.wasmDownloadEnd = stats(pick('widget', (r) => r.wasmFetch && r.wasmFetch.end));
+  for (const v of variants.filter((x) => x === 'widget' || x === 'before')) {
+    summary[v].wasmInstantiate = stats(pick(v, (r) => r.wasmInstantiate));
+    summary[v].wasmAfterDownload = stats(pick(v, (r) => r.wasmAfterDownload));
+    summary[v].wasmDownloadEnd = stats(pick(v, (r) => r.wasmFetch && r.wasmFetch.end));
+  }
   summary.ratios = {
     widgetOverBaseline: ratio(summary.widget.painted.median, summary.baseline.painted.median),
     widgetOverStatic: ratio(summary.widget.painted.median, summary.static.painted.median),
     baselineOverStatic: ratio(summary.baseline.painted.median, summary.static.painted.median),
   };
+  if (before) {
+    summary.ratios.beforeOverBaseline = ratio(summary.before.painted.median, summary.baseline.painted.median);
+    summary.ratios.beforeOverStatic = ratio(summary.before.painted.median, summary.static.painted.median);
+    summary.ratios.widgetOverBefore = ratio(summary.widget.painted.median, summary.before.painted.median);
+  }
   const problems = variants.flatMap((v) => runs[v].flatMap((r) => r.problems ?? []));
   return { runs: RUNS, summary, problems: [...new Set(problems)], raw: runs };
 }
@@ -516,6 +543,7 @@ const report = {
   sizes,
   distSizesJson: distSizes,
 };
+if (before) report.sizesBefore = { dir: opt('--compare-label', compareDir), ...bundleSizes(before, '/before/dist') };
 try {
   if (opt('--trace')) {
     const [v, n] = opt('--trace').split(':');
@@ -538,9 +566,13 @@ try {
 report.durationSeconds = Math.round((Date.now() - started) / 1000);
 report.environment.loadAverageEnd = os.loadavg();
 if (shortened.length) report.shortened = shortened;
-const before = existsSync(join(root, 'bench/before.json')) ? JSON.parse(readFileSync(join(root, 'bench/before.json'), 'utf8')) : null;
-const md = (await import('./report.mjs')).markdown(report, before);
-if (!flag('--no-write')) {
+const md = (await import('./report.mjs')).markdown(report);
+if (opt('--json-out')) {
+  const rawless = JSON.parse(JSON.stringify(report));
+  if (rawless.timeToArticle) delete rawless.timeToArticle.raw;
+  writeFileSync(opt('--json-out'), JSON.stringify(rawless, null, 2) + '\n');
+  log(`wrote ${opt('--json-out')}`);
+} else if (!flag('--no-write')) {
   const rawless = JSON.parse(JSON.stringify(report));
   if (rawless.timeToArticle) delete rawless.timeToArticle.raw;
   writeFileSync(join(root, 'bench/report.json'), JSON.stringify(rawless, null, 2) + '\n');
