@@ -11,13 +11,15 @@ export const TARGET_BROTLI = 64 * 1024;
 
 /**
  * The regression ceiling CI enforces today. The bundle is still above the
- * 64 KB target (bench/report.md, "What holds the size above 64 KB"): this is
- * the measured total rounded up by ~3 %, so any growth fails CI while the size
- * work goes on. Lower it whenever the total drops; once the total is under
- * TARGET_BROTLI, set CEILING_BROTLI = TARGET_BROTLI.
- * Measured total when last set: 186,332 B (after the glue/import-name work; 196,213 B before it).
+ * 64 KB target (bench/notes.md, "What holds the size above 64 KB": the wasm
+ * alone is about 2.5x the budget; Leptos' runtime and view code are a third of
+ * it): this is the measured total rounded up by ~3 %, so growth beyond that
+ * fails CI while the size work goes on. Lower it whenever the total drops; once
+ * the total is under TARGET_BROTLI, set CEILING_BROTLI = TARGET_BROTLI.
+ * Measured total when last set: 167,303 B at commit c6d05ad (196,464 B for the
+ * same tree before the issue-6 size work).
  */
-export const CEILING_BROTLI = 192_000;
+export const CEILING_BROTLI = 172_000;
 
 const sizesPath = join(dirname(fileURLToPath(import.meta.url)), '../../dist/sizes.json');
 
