@@ -3,6 +3,7 @@
 //   node bench/run.mjs [--quick] [--runs N] [--only sizes,time,scaling,interaction,memory] [--no-write]
 //                      [--dist DIR] [--json-out FILE]   (measure another build)
 //                      [--compare DIR]   (also time an older dist/ side by side: before/after)
+//   node bench/run.mjs --render            (bench/report.md again from bench/report.json)
 //
 // Everything is served from 127.0.0.1 (scripts/serve.mjs, free port) and driven in
 // the system Chromium through playwright-core, CPU throttled 4x through the
@@ -25,6 +26,13 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
 const flag = (n) => argv.includes(n);
 const opt = (n, d) => (argv.includes(n) ? argv[argv.indexOf(n) + 1] : d);
+if (flag('--render')) {
+  // Re-renders bench/report.md from bench/report.json (after editing report.mjs or notes.md).
+  const r = JSON.parse(readFileSync(join(root, 'bench/report.json'), 'utf8'));
+  writeFileSync(join(root, 'bench/report.md'), (await import('./report.mjs')).markdown(r));
+  console.log('wrote bench/report.md from bench/report.json');
+  process.exit(0);
+}
 const QUICK = flag('--quick');
 const RUNS = Number(opt('--runs', QUICK ? 5 : 15));
 const ONLY = new Set(opt('--only', 'sizes,time,scaling,interaction,memory').split(','));
