@@ -1,11 +1,11 @@
 //! Getting one article: fetch (or inline JSON) -> `JSON.parse` -> [`Json`] ->
 //! normalized article -> sanitized body. Every failure becomes a [`Failure`].
 //!
-//! The fetched text stays a JS string: `JSON.parse` reads it where it is, and
-//! [`json_from_js`] copies only the parsed values into Rust (no UTF-8 copy of the
-//! whole response into wasm memory and back). Plain `fetch` through `web_sys`
-//! and a direct value walk keep gloo-net's and serde's error formatting (and
-//! serde_json's, which gloo-net's `Error` drags in) out of the bundle.
+//! The request goes through gloo-net; the response text stays a JS string, so
+//! `JSON.parse` reads it where it is and serde-wasm-bindgen copies only the parsed
+//! values into Rust (no UTF-8 copy of the whole response into wasm memory and back).
+//! Errors are read field by field, never through `Display`, which keeps gloo-net's
+//! and serde's error formatting out of the bundle.
 
 use crate::article::json::Json;
 use crate::article::model::BodySource;
@@ -13,13 +13,14 @@ use crate::article::{parse_article, InputError, ParseOptions};
 use crate::body;
 use crate::config::Config;
 use crate::ui::{Failure, Ready};
-use js_sys::{Array, JsString, Object};
+use gloo_net::http::Request;
+use js_sys::JsString;
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, Headers, RequestInit, Response};
+use web_sys::AbortController;
 
 #[wasm_bindgen]
 extern "C" {
@@ -77,7 +78,7 @@ impl Drop for Abort {
     }
 }
 
-/// `name: message` of a JS exception (as gloo-net printed it), or its string form.
+/// `name: message` of a JS exception, or its string form.
 fn js_error_text(e: &JsValue) -> String {
     match e.dyn_ref::<js_sys::Error>() {
         Some(err) => [String::from(err.name()), ": ".to_owned(), String::from(err.message())].concat(),
@@ -85,36 +86,46 @@ fn js_error_text(e: &JsValue) -> String {
     }
 }
 
+/// gloo-net's error as `name: message`, without its `Display` machinery.
+fn gloo_error_text(e: gloo_net::Error) -> String {
+    match e {
+        gloo_net::Error::JsError(js) => [js.name, ": ".to_owned(), js.message].concat(),
+        gloo_net::Error::GlooError(msg) => msg,
+        // `SerdeError` exists when another crate enables gloo-net's `json` feature.
+        #[allow(unreachable_patterns)]
+        _ => "request failed".to_owned(),
+    }
+}
+
 async fn fetch_text(url: &str, timeout_ms: u32) -> Result<JsString, Failure> {
     let abort = Abort::new(timeout_ms);
-    let net_err = |e: JsValue| {
-        if abort.timed_out.get() {
-            fail("timeout", None, ["no response within ", &timeout_ms.to_string(), " ms"].concat())
-        } else {
-            fail("network", None, ["request failed: ", &js_error_text(&e)].concat())
-        }
+    let timed_out = || fail("timeout", None, ["no response within ", &timeout_ms.to_string(), " ms"].concat());
+    let signal = abort.controller.as_ref().map(AbortController::signal);
+    let request = Request::get(url).abort_signal(signal.as_ref()).header("Accept", "application/json");
+    let resp = match request.send().await {
+        Ok(resp) => resp,
+        Err(_) if abort.timed_out.get() => return Err(timed_out()),
+        Err(e) => return Err(fail("network", None, ["request failed: ", &gloo_error_text(e)].concat())),
     };
-    let init = RequestInit::new();
-    init.set_method("GET");
-    if let Some(c) = &abort.controller {
-        init.set_signal(Some(&c.signal()));
-    }
-    if let Ok(headers) = Headers::new() {
-        let _ = headers.append("Accept", "application/json");
-        init.set_headers(&headers);
-    }
-    let window = web_sys::window().ok_or_else(|| fail("network", None, "request failed: no window"))?;
-    let resp: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.map_err(net_err)?.unchecked_into();
     let status = resp.status();
     if !(200..300).contains(&status) {
         return Err(fail("http", Some(status), ["HTTP ", &status.to_string(), " for ", url].concat()));
     }
-    if let Some(len) = resp.headers().get("content-length").ok().flatten().and_then(|l| l.parse::<usize>().ok()) {
+    if let Some(len) = resp.headers().get("content-length").and_then(|l| l.parse::<usize>().ok()) {
         if len > MAX_BYTES {
             return Err(fail("too-large", Some(status), "response larger than 32 MB"));
         }
     }
-    let text = resp.text().map_err(net_err)?;
+    // Read the body as a JS string (gloo-net's `text()` would copy it into wasm).
+    let raw: web_sys::Response = resp.into();
+    let net_err = |e: JsValue| {
+        if abort.timed_out.get() {
+            timed_out()
+        } else {
+            fail("network", None, ["request failed: ", &js_error_text(&e)].concat())
+        }
+    };
+    let text = raw.text().map_err(net_err)?;
     Ok(JsFuture::from(text).await.map_err(net_err)?.unchecked_into())
 }
 
@@ -145,53 +156,8 @@ fn parse_error(e: &JsValue) -> Failure {
 }
 
 fn from_parsed(value: &JsValue) -> Result<Json, Failure> {
-    json_from_js(value).map_err(|e| fail("format", None, ["unreadable JSON: Error: ", e].concat()))
-}
-
-/// Copies a JS value made of JSON types (what `JSON.parse` returns) into a [`Json`].
-/// Object members keep `Object.entries` order; `undefined` reads as null. Nesting
-/// deeper than [`crate::article::json::MAX_DEPTH`] and non-JSON values (functions,
-/// symbols, bigints) are errors.
-pub fn json_from_js(value: &JsValue) -> Result<Json, &'static str> {
-    to_json(value, 0)
-}
-
-fn to_json(v: &JsValue, depth: u32) -> Result<Json, &'static str> {
-    if let Some(s) = v.as_string() {
-        return Ok(Json::Str(s));
-    }
-    if let Some(n) = v.as_f64() {
-        return Ok(Json::Num(n));
-    }
-    if let Some(b) = v.as_bool() {
-        return Ok(Json::Bool(b));
-    }
-    if v.is_null() || v.is_undefined() {
-        return Ok(Json::Null);
-    }
-    if !v.is_object() {
-        return Err("not a JSON value");
-    }
-    let depth = depth + 1;
-    if depth > crate::article::json::MAX_DEPTH {
-        return Err("JSON nested too deeply");
-    }
-    if Array::is_array(v) {
-        let arr: &Array = v.unchecked_ref();
-        let mut items = Vec::with_capacity((arr.length() as usize).min(1024));
-        for item in arr.iter() {
-            items.push(to_json(&item, depth)?);
-        }
-        return Ok(Json::Arr(items));
-    }
-    let entries = Object::entries(v.unchecked_ref());
-    let mut fields = Vec::with_capacity(entries.length() as usize);
-    for pair in entries.iter() {
-        let pair: Array = pair.unchecked_into();
-        let key = pair.get(0).as_string().unwrap_or_default();
-        fields.push((key, to_json(&pair.get(1), depth)?));
-    }
-    Ok(Json::Obj(fields))
+    serde_wasm_bindgen::from_value::<Json>(value.clone())
+        .map_err(|e| fail("format", None, ["unreadable JSON: ", &JsValue::from(e).as_string().unwrap_or_default()].concat()))
 }
 
 /// Loads, normalizes and sanitizes the article `cfg` points to.
