@@ -15,6 +15,7 @@ use super::{Instance, LoadState, Ready};
 use crate::body::tree::Node;
 use js_sys::{Array, Function, Reflect};
 use leptos::prelude::*;
+use std::cell::Cell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -22,24 +23,18 @@ use wasm_bindgen::JsCast;
 /// ~15 s of a single utterance, and short ones make pause/resume precise.
 const MAX_CHUNK: usize = 220;
 
-/// Page-wide speech state shared by every instance.
-#[derive(Clone)]
-struct Speech {
-    /// Lower-cased language tags of the available voices (`vi-vn`, `en-us`...).
-    voice_langs: ArcRwSignal<Vec<String>>,
-    /// The instance now reading, and whether it is paused.
-    owner: ArcRwSignal<Option<(u32, bool)>>,
-    /// Bumped on every start/stop so late events of an older queue are ignored.
-    generation: ArcRwSignal<u32>,
-    next_id: ArcRwSignal<u32>,
-}
-
 thread_local! {
-    static SPEECH: Speech = init();
+    /// Bumped when the browser's voice list changes (`voiceschanged`).
+    static VOICES: ArcRwSignal<Option<usize>> = init();
+    /// Who is reading: `id * 2 + paused`, `None` when nobody is.
+    static OWNER: ArcRwSignal<Option<usize>> = ArcRwSignal::new(None);
+    /// Bumped on every start/stop so late events of an older queue are ignored.
+    static GENERATION: Cell<u32> = const { Cell::new(0) };
+    static NEXT_ID: Cell<usize> = const { Cell::new(0) };
 }
 
-fn speech() -> Speech {
-    SPEECH.with(Speech::clone)
+fn owner() -> ArcRwSignal<Option<usize>> {
+    OWNER.with(Clone::clone)
 }
 
 fn js(s: &str) -> JsValue {
@@ -75,25 +70,21 @@ fn voices(synth: &JsValue) -> Vec<(String, JsValue)> {
         .collect()
 }
 
-fn init() -> Speech {
-    let s = Speech {
-        voice_langs: ArcRwSignal::new(Vec::new()),
-        owner: ArcRwSignal::new(None),
-        generation: ArcRwSignal::new(0),
-        next_id: ArcRwSignal::new(0),
-    };
+fn init() -> ArcRwSignal<Option<usize>> {
+    let version = ArcRwSignal::new(Some(0));
     if let Some(api) = synth() {
-        s.voice_langs.set(voices(&api).into_iter().map(|(l, _)| l).collect());
-        let langs = s.voice_langs.clone();
-        let on_change = Closure::<dyn Fn()>::new(move || {
-            if let Some(api) = synth() {
-                langs.set(voices(&api).into_iter().map(|(l, _)| l).collect());
-            }
-        });
+        let v = version.clone();
+        let on_change = Closure::<dyn Fn(JsValue)>::new(move |_: JsValue| v.update(|n| *n = n.map(|n| n + 1)));
         let _ = call(&api, "addEventListener", &[&js("voiceschanged"), on_change.as_ref()]);
         on_change.forget(); // one listener per page, for the page's lifetime
     }
-    s
+    version
+}
+
+/// Whether the browser has a voice for `lang`.
+fn has_voice(lang: &str) -> bool {
+    let want = primary(lang);
+    synth().is_some_and(|api| voices(&api).iter().any(|(l, _)| primary(l) == want))
 }
 
 /// Primary subtag, lower-cased: `vi-VN` → `vi`.
@@ -136,16 +127,15 @@ fn texts(ready: &Ready) -> Vec<String> {
 
 /// Stops whatever this page is reading.
 fn stop() {
-    let s = speech();
-    s.generation.update(|g| *g = g.wrapping_add(1));
-    s.owner.set(None);
+    GENERATION.with(|g| g.set(g.get().wrapping_add(1)));
+    owner().set(None);
     if let Some(synth) = synth() {
         let _ = call(&synth, "cancel", &[]);
     }
 }
 
 /// Starts reading `ready` for instance `id`. Returns false when it cannot.
-fn start(id: u32, ready: &Ready, lang: &str) -> bool {
+fn start(id: usize, ready: &Ready, lang: &str) -> bool {
     let Some(synth) = synth() else { return false };
     let Some(voice) = pick_voice(&synth, lang) else { return false };
     let Some(ctor) = web_sys::window()
@@ -159,20 +149,16 @@ fn start(id: u32, ready: &Ready, lang: &str) -> bool {
         return false;
     }
     stop();
-    let s = speech();
-    let gen = s.generation.get_untracked();
+    let gen = GENERATION.with(Cell::get);
     // Clears the owner once the queue ends or fails, unless a newer start/stop happened.
-    let finish = {
-        let s = s.clone();
-        Closure::<dyn Fn(JsValue)>::new(move |_ev: JsValue| {
-            if s.generation.get_untracked() == gen {
-                s.owner.set(None);
-            }
-        })
-        .into_js_value()
-    };
+    let finish = Closure::<dyn Fn(JsValue)>::new(move |_: JsValue| {
+        if GENERATION.with(Cell::get) == gen {
+            owner().set(None);
+        }
+    })
+    .into_js_value();
     let voice_lang = str_prop(&voice, "lang").unwrap_or_else(|| lang.to_owned()).replace('_', "-");
-    s.owner.set(Some((id, false)));
+    owner().set(Some(id * 2));
     let last = chunks.len() - 1;
     for (i, text) in chunks.into_iter().enumerate() {
         let Ok(u) = Reflect::construct(&ctor, &Array::of1(&js(&text))) else {
@@ -193,118 +179,87 @@ fn start(id: u32, ready: &Ready, lang: &str) -> bool {
     true
 }
 
-fn set_paused(id: u32, paused: bool) {
+fn set_paused(id: usize, paused: bool) {
     let Some(synth) = synth() else { return };
     if call(&synth, if paused { "pause" } else { "resume" }, &[]).is_some() {
-        speech().owner.set(Some((id, paused)));
+        owner().set(Some(id * 2 + usize::from(paused)));
     }
 }
 
-/// What one instance's control shows.
-#[derive(Clone, Copy, PartialEq)]
-enum Playback {
-    Idle,
-    Speaking,
-    Paused,
-}
+/// Playback state of one instance, as a `Memo<usize>` (a type the crate already
+/// uses): idle, speaking, or (`SPEAKING + 1`) paused.
+const IDLE: usize = 0;
+const SPEAKING: usize = 1;
 
-/// The Listen / Pause / Resume button and the Stop button; nothing when there is
-/// no voice for the article's language.
+/// The Listen / Pause / Resume button and the Stop button. Always in the DOM
+/// and `hidden` when there is no voice for the article's language, so a state
+/// change only rewrites a label and an attribute (no view is rebuilt, and the
+/// focused button stays the same element).
 pub fn listen_view(inst: Instance) -> impl IntoView {
-    let s = speech();
-    let id = {
-        let mut id = 0;
-        s.next_id.update(|n| {
-            *n = n.wrapping_add(1);
-            id = *n;
-        });
-        id
-    };
-    // The article's language (else the UI's) once an article is shown.
-    let article_lang = Memo::new(move |_| {
+    let id = NEXT_ID.with(|n| {
+        n.set(n.get().wrapping_add(1));
+        n.get()
+    });
+    let voices = VOICES.with(Clone::clone);
+    // The article's language (else the UI's), when an article is shown.
+    let article_lang = move || {
         let lang = inst.state.with(|st| match st {
             LoadState::Ready(r) => Some(r.article.lang.clone()),
             _ => None,
         })?;
         Some(lang.unwrap_or_else(|| inst.lang.get().tag().to_owned()))
-    });
-    let langs = s.voice_langs.clone();
+    };
+    // 1 when the browser has a voice for it (re-checked on `voiceschanged`); a
+    // `Memo<usize>` rather than `Memo<bool>` to reuse code the crate already has.
     let available = Memo::new(move |_| {
-        article_lang.get().is_some_and(|l| {
-            let want = primary(&l);
-            langs.with(|v| v.iter().any(|v| primary(v) == want))
-        })
+        voices.track();
+        usize::from(article_lang().is_some_and(|l| has_voice(&l)))
     });
-    let owner = s.owner.clone();
-    let playback = Memo::new(move |_| match owner.get() {
-        Some((o, false)) if o == id => Playback::Speaking,
-        Some((o, true)) if o == id => Playback::Paused,
-        _ => Playback::Idle,
+    let who = owner();
+    let playback = Memo::new(move |_| match who.get() {
+        Some(o) if o / 2 == id => SPEAKING + o % 2,
+        _ => IDLE,
     });
     // Both memos read page-wide signals: unsubscribe them on unmount (no leak).
     crate::embed::release_on_cleanup(available);
     crate::embed::release_on_cleanup(playback);
-    // A new article (or none) stops this instance's reading; so does unmounting.
-    Effect::new(move |prev: Option<Option<String>>| {
-        let lang = article_lang.get();
-        if prev.is_some() && playback.get_untracked() != Playback::Idle {
+    // The control goes away (another article is loading, no voice any more) or
+    // the view is unmounted: stop this instance's reading.
+    let stop_mine = move || {
+        if owner().get_untracked().is_some_and(|o| o / 2 == id) {
             stop();
         }
-        lang
-    });
-    let owner = s.owner.clone();
-    on_cleanup(move || {
-        if owner.get_untracked().is_some_and(|(o, _)| o == id) {
-            stop();
+    };
+    Effect::new(move |_| {
+        if available.get() == 0 {
+            stop_mine();
         }
     });
+    on_cleanup(stop_mine);
 
     let t = move || inst.lang.get().t();
     let primary_click = move |_| match playback.get_untracked() {
-        Playback::Idle => {
-            let lang = article_lang.get_untracked().unwrap_or_default();
+        IDLE => {
+            let lang = untrack(article_lang).unwrap_or_default();
             inst.state.with_untracked(|st| {
                 if let LoadState::Ready(r) = st {
                     start(id, r, &lang);
                 }
             });
         }
-        Playback::Speaking => set_paused(id, true),
-        Playback::Paused => set_paused(id, false),
+        p => set_paused(id, p == SPEAKING),
     };
-    move || {
-        available.get().then(|| {
-            let label = move || match playback.get() {
-                Playback::Idle => t().listen,
-                Playback::Speaking => t().pause,
-                Playback::Paused => t().resume,
-            };
-            let icon = move || match playback.get() {
-                Playback::Speaking => "\u{275A}\u{275A}",
-                _ => "\u{25B6}\u{FE0E}",
-            };
-            let state = move || match playback.get() {
-                Playback::Idle => "idle",
-                Playback::Speaking => "speaking",
-                Playback::Paused => "paused",
-            };
-            let stop_button = move || {
-                (playback.get() != Playback::Idle).then(|| {
-                    view! {
-                        <button type="button" class="ar-btn" part="button listen-stop" on:click=move |_| stop()>
-                            <span class="ar-ico" aria-hidden="true">"\u{25A0}\u{FE0E}"</span>{move || t().stop}
-                        </button>
-                    }
-                })
-            };
-            view! {
-                <div class="ar-listen" role="group" aria-label=move || t().listen>
-                    <button type="button" class="ar-btn" part="button listen" data-state=state on:click=primary_click>
-                        <span class="ar-ico" aria-hidden="true">{icon}</span>{label}
-                    </button>
-                    {stop_button}
-                </div>
-            }
-        })
+    view! {
+        <div class="ar-listen" role="group" aria-label=move || t().listen hidden=move || available.get() == 0>
+            <button type="button" class="ar-btn ar-play" part="button listen"
+                data-state=move || ["idle", "speaking", "paused"].get(playback.get()).copied()
+                on:click=primary_click>
+                {move || [t().listen, t().pause, t().resume].get(playback.get()).copied()}
+            </button>
+            // Shown by the stylesheet while reading (data-state of the button before it).
+            <button type="button" class="ar-btn ar-stop" part="button listen-stop" on:click=move |_| stop()>
+                {move || t().stop}
+            </button>
+        </div>
     }
 }

@@ -46,6 +46,7 @@ test('tap targets: every control, category chip, section link and related link i
     const init = [([k, s]) => { try { localStorage.setItem(k, s); } catch {} }, [KEY_STEP, String(step)]];
     const page = await readerPage(browser, base, { viewport: PHONE, init });
     const small = await inShadow(page, (r) => [...r.querySelectorAll('button, select, .ar-sections a, a.ar-kicker, a.ar-rel-link, .ar-original')]
+      .filter((e) => !e.closest('[hidden]')) // Listen, hidden without a voice (reader_speech checks its size)
       .map((e) => { const b = e.getBoundingClientRect(); return [e.getAttribute('part') || e.className || e.textContent.trim(), Math.round(b.width), Math.round(b.height)]; }));
     assert(small.length >= 12, `found the targets (${small.length})`);
     const bad = small.filter(([, w, h]) => w < 44 || h < 44);

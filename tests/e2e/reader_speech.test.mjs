@@ -29,9 +29,11 @@ function stubSpeech(initialVoices) {
   s.finishAll = () => s.queue.splice(0).forEach((u) => u.onend && u.onend({}));
 }
 
+// null while the control is hidden (no voice); else its state, label and whether Stop shows.
 const listenState = (page, i = 0) => inShadow(page, (r) => {
   const b = r.querySelector('[part~="listen"]');
-  return b ? { state: b.dataset.state, label: b.textContent.replace(/^\W+/u, '').trim(), stop: !!r.querySelector('[part~="listen-stop"]') } : null;
+  const shown = (e) => !!e && e.getBoundingClientRect().width > 0 && !e.closest('[hidden]');
+  return shown(b) ? { state: b.dataset.state, label: b.textContent.trim(), stop: shown(r.querySelector('[part~="listen-stop"]')) } : null;
 }, null, i);
 
 test('Listen is hidden when the browser has no voice (headless Chromium has none)', async ({ browser, base }) => {
@@ -53,7 +55,7 @@ test('Listen appears when a Vietnamese voice arrives (voiceschanged), reads titl
   const page = await readerPage(browser, base, { init });
   assertEq(await listenState(page), null, 'English voice only: hidden for a Vietnamese article');
   await page.evaluate(() => window.__speech.addVoice({ name: 'Test Tiếng Việt', lang: 'vi-VN', localService: true }));
-  await page.waitForFunction(() => document.querySelector('article-reader').shadowRoot.querySelector('[part~="listen"]'));
+  await page.waitForFunction(() => !document.querySelector('article-reader').shadowRoot.querySelector('.ar-listen').hidden);
   assertEq(JSON.stringify(await listenState(page)), JSON.stringify({ state: 'idle', label: 'Nghe bài viết', stop: false }), 'shown, idle');
   const btn = page.locator('article-reader button[part~="listen"]');
   const box = await btn.boundingBox();
