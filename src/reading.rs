@@ -135,6 +135,20 @@ mod tests {
     }
 
     #[test]
+    fn chunks_never_panic_and_keep_the_text() {
+        let samples = ["", " ", "a", "Ặ ặ. Ể, ỗ! ữ? x… y: z; w", "ééééé ééé. é", "日本語の文章。句点", "a. b. c. d. e. f.", "،؟ مرحبا. بالعالم"];
+        for text in samples {
+            for max in 0..24 {
+                let chunks = speech_chunks(text, max);
+                let limit = max.max(8);
+                assert!(chunks.iter().all(|c| !c.is_empty() && c.chars().count() <= limit), "{text:?} {max}: {chunks:?}");
+                let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+                assert_eq!(squash(&chunks.concat()), squash(text), "{text:?} {max}");
+            }
+        }
+    }
+
+    #[test]
     fn chunks_handle_long_tokens_and_whitespace() {
         let long = "x".repeat(50);
         let chunks = speech_chunks(&format!("  a\n\n{long}  b "), 20);
