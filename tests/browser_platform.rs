@@ -1,0 +1,102 @@
+//! The browser-only paths of the size work (issue 6), in headless Chromium: in
+//! the wasm build, number text, number parsing and lowercasing use the
+//! browser's own `Number.prototype.toString`, `parseFloat` and `toLowerCase`
+//! instead of the standard library's tables. They must give exactly what the
+//! standard library gives natively (the expected values below are Rust's own
+//! outputs; native tests compare the pure parts against std on generated inputs).
+#![cfg(target_arch = "wasm32")]
+
+use article_reader::article::json::{num_text, parse_finite, Json};
+use article_reader::article::text::lowercase;
+use article_reader::embed::load::json_from_js;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+fn num_text_matches_rust_display() {
+    let cases: &[(f64, &str)] = &[
+        (0.1, "0.1"),
+        (0.3, "0.3"),
+        (0.1 + 0.2, "0.30000000000000004"),
+        (1.5, "1.5"),
+        (-987.654, "-987.654"),
+        (1.5e-7, "0.00000015"),
+        (1e-7, "0.0000001"),
+        (1e21, "1000000000000000000000"),
+        (1.5e21, "1500000000000000000000"),
+        (1e300, &format!("1{}", "0".repeat(300))),
+        (-2.0362830660721725e17, "-203628306607217250"),
+        (9007199254740993.0, "9007199254740992"),
+        (5e-324, &format!("0.{}5", "0".repeat(323))),
+        (f64::MAX, &format!("17976931348623157{}", "0".repeat(292))),
+        (2.2250738585072014e-308, &format!("0.{}22250738585072014", "0".repeat(307))),
+        (123456.789e3, "123456789"),
+        (-0.0, "-0"),
+        (f64::NAN, "NaN"),
+        (f64::NEG_INFINITY, "-inf"),
+    ];
+    for (v, want) in cases {
+        assert_eq!(num_text(*v), *want, "{v:e}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn parse_finite_slow_path_is_correctly_rounded() {
+    // More than 19 significant digits or a large exponent: parseFloat in the browser.
+    let cases: &[(&str, f64)] = &[
+        ("9007199254740993", 9007199254740992.0),
+        ("18446744073709551616", 18446744073709551616.0),
+        ("123456789012345678901234567890", 1.2345678901234568e29),
+        ("1e23", 1e23),
+        ("1.7976931348623157e308", f64::MAX),
+        ("2.2250738585072014e-308", 2.2250738585072014e-308),
+        ("4.9e-324", 5e-324),
+        ("0.30000000000000004", 0.30000000000000004),
+        ("-1.00000000000000000000000000001", -1.0),
+        ("12345678901234567890e-10", 1234567890.123456789),
+        ("1.", 1.0),
+        (".5e-3", 0.0005),
+    ];
+    for (s, want) in cases {
+        assert_eq!(parse_finite(s).map(f64::to_bits), Some(want.to_bits()), "{s}");
+    }
+    for s in ["1e309", "-1e400", "inf", "NaN", "1e", ".", "0x10", " 1"] {
+        assert_eq!(parse_finite(s), None, "{s}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn lowercase_matches_std() {
+    for (s, want) in [
+        ("Mai Trâm", "mai trâm"),
+        ("ĐẠI HỘI ĐẢNG BỘ TỈNH", "đại hội đảng bộ tỉnh"),
+        ("Văn Hóa - Xã Hội", "văn hóa - xã hội"),
+        ("ΟΔΟΣ", "οδος"),
+        ("İstanbul", "i\u{307}stanbul"),
+        ("ASCII Only", "ascii only"),
+    ] {
+        assert_eq!(lowercase(s), want, "{s}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn json_from_js_reads_json_parse_output() {
+    let v = js_sys::JSON::parse(r#"{"b":1,"a":[true,null,"x",2.5],"c":{"d":"é"}}"#).unwrap();
+    let j = json_from_js(&v).unwrap();
+    assert_eq!(
+        j,
+        Json::Obj(vec![
+            ("b".into(), Json::Num(1.0)),
+            ("a".into(), Json::Arr(vec![Json::Bool(true), Json::Null, Json::Str("x".into()), Json::Num(2.5)])),
+            ("c".into(), Json::Obj(vec![("d".into(), Json::Str("é".into()))])),
+        ])
+    );
+    let deep = format!("{}1{}", "[".repeat(129), "]".repeat(129));
+    assert_eq!(json_from_js(&js_sys::JSON::parse(&deep).unwrap()), Err("JSON nested too deeply"));
+    let ok = format!("{}1{}", "[".repeat(128), "]".repeat(128));
+    assert!(json_from_js(&js_sys::JSON::parse(&ok).unwrap()).is_ok());
+    assert_eq!(json_from_js(&JsValue::UNDEFINED), Ok(Json::Null));
+    assert!(json_from_js(&js_sys::Function::new_no_args("")).is_err());
+}
