@@ -25,7 +25,7 @@ build: dist
 
 dist: dist/embed.js
 
-dist/embed.js: $(WASM) scripts/build-dist.mjs src/embed/loader.js package-lock.json
+dist/embed.js: $(WASM) scripts/build-dist.mjs scripts/wasm-names.mjs src/embed/loader.js package-lock.json
 	node scripts/build-dist.mjs
 
 ## Builds and serves the demo portal page on http://127.0.0.1:$(PORT)

@@ -58,8 +58,11 @@
   function wasm() {
     if (!modulePromise) {
       var glue = new URL(GLUE, base).href, bin = new URL(WASM, base);
+      // The wasm download starts now, beside the glue import, not after it.
+      var binResponse = fetch(bin);
+      binResponse.catch(function () {}); // reported through the init below
       modulePromise = import(glue).then(function (m) {
-        return m.default({ module_or_path: bin }).then(function () { return m; });
+        return m.default({ module_or_path: binResponse }).then(function () { return m; });
       });
       modulePromise.catch(function (e) {
         warn('could not load ' + glue + ' / ' + bin.href + ' (check the CSP `script-src` with \'wasm-unsafe-eval\', CORS and that the files were deployed next to embed.js):', e);

@@ -110,7 +110,7 @@ impl Instance {
 
 /// The whole widget view of one instance.
 pub fn reader_view(inst: Instance) -> impl IntoView {
-    let scale = move || crate::config::step_factor(inst.font_step.get()).to_string();
+    let scale = move || crate::config::step_factor_text(inst.font_step.get());
     let content = move || match inst.state.get() {
         LoadState::Idle | LoadState::Loading => status::loading_view(inst).into_any(),
         LoadState::Ready(ready) => article_view(inst, ready).into_any(),
