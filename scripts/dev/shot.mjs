@@ -1,6 +1,6 @@
-import { chromium } from 'playwright-core';
+import { launch } from '../lib/chromium.mjs';
 const [url='http://127.0.0.1:8080/', out='/tmp/shot.png', w='1280', h='800'] = process.argv.slice(2);
-const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-quic','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync'] });
+const b = await launch();
 const p = await b.newPage({ viewport: { width: +w, height: +h } });
 p.on('console', m => console.log('console:', m.type(), m.text()));
 p.on('pageerror', e => console.log('pageerror:', e.message));

@@ -1,17 +1,9 @@
 // Shared helpers for the end-to-end tests: one Chromium per run, one server,
 // a tiny test registry and assertions. No test framework dependency.
-import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-
-/** Launches the system Chromium (never a downloaded one). */
-export function launch(extraArgs = []) {
-  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs] });
-}
+/** The system Chromium and its launch arguments: one copy for tests, bench and scripts. */
+export { CHROMIUM_ARGS, CHROMIUM_PATH, launch } from '../../scripts/lib/chromium.mjs';
 
 const registry = [];
 /** Registers a test: fn receives { browser, base, server, page(opts) }. */
