@@ -12,6 +12,7 @@ pub mod shadow;
 use crate::article::json::Json;
 use crate::config::{step_factor, Config, OPTION_NAMES};
 use crate::i18n::Lang;
+use crate::ui::cleanup::release_on_cleanup;
 use crate::ui::{reader_view, Failure, Instance, LoadState};
 use leptos::prelude::*;
 use std::cell::Cell;
@@ -179,22 +180,6 @@ impl Handle {
             container.remove();
         }
     }
-}
-
-/// Unsubscribes `memo` from its sources when the current owner is cleaned up.
-///
-/// Use it for every per-instance memo that reads a page-wide signal (the reader's
-/// preferences, speech state): reactive_graph 0.2 leaves a disposed memo listed in
-/// its sources' subscriber sets, and that entry keeps the memo's allocation, so
-/// without this each unmounted instance leaked a few hundred bytes of wasm memory
-/// into signals that live as long as the page.
-pub fn release_on_cleanup<T: Send + Sync + 'static>(memo: Memo<T>) {
-    use leptos::reactive::graph::{Subscriber, ToAnySubscriber};
-    let memo = ArcMemo::from(memo); // alive now (no panic); cleanups run before disposal
-    on_cleanup(move || {
-        let sub = memo.to_any_subscriber();
-        memo.clear_sources(&sub);
-    });
 }
 
 /// Wires one instance: lazy start, loading on config/retry changes, events.

@@ -2,6 +2,7 @@
 //! loading lives in `crate::embed`.
 
 pub mod body;
+pub mod cleanup;
 pub mod controls;
 pub mod figure;
 pub mod header;

@@ -221,8 +221,8 @@ pub fn listen_view(inst: Instance) -> impl IntoView {
         _ => IDLE,
     });
     // Both memos read page-wide signals: unsubscribe them on unmount (no leak).
-    crate::embed::release_on_cleanup(available);
-    crate::embed::release_on_cleanup(playback);
+    crate::ui::cleanup::release_on_cleanup(available);
+    crate::ui::cleanup::release_on_cleanup(playback);
     // The control goes away (another article is loading, no voice any more) or
     // the view is unmounted: stop this instance's reading.
     let stop_mine = move || {
