@@ -11,6 +11,7 @@ pub mod body;
 pub mod caption;
 pub mod config;
 pub mod i18n;
+pub mod model;
 pub mod reading;
 pub mod url;
 

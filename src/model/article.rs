@@ -4,7 +4,7 @@
 //! tags stripped) except [`BodySource::Html`], which is untrusted HTML that only
 //! the body pipeline (`crate::body`) may look at.
 
-use crate::body::tree::Node;
+use super::body::Node;
 
 /// One article, normalized from any supported input format.
 #[derive(Debug, Clone, PartialEq, Default)]

@@ -3,7 +3,7 @@
 //! Anything in this tree is safe to render as-is: tags come from a closed enum,
 //! attributes from a closed enum with checked values, text is text.
 
-use crate::article::model::Image;
+use super::article::Image;
 
 /// One node of the sanitized body.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,0 +1,3 @@
+//! Re-export: the body tree lives in [`crate::model::body`].
+
+pub use crate::model::body::*;
