@@ -1,0 +1,54 @@
+//! The whole pure pipeline, as the loader runs it (src/embed/load.rs):
+//! JSON text -> `Json` (serde_json; the wasm build uses JSON.parse) ->
+//! `parse_article` (detect, adapt, normalize) -> an HTML body through the test
+//! tree of tests/native_body_tree (a native `SourceNode`; the browser's
+//! DOMParser in the wasm build) -> `policy::sanitize` -> dedupe / adopt the lead.
+//! The first input byte picks the forced format (or detection) and the source URL.
+#![no_main]
+
+use article_reader::article::json::Json;
+use article_reader::article::model::BodySource;
+use article_reader::article::{parse_article, Format, ParseOptions};
+use article_reader::body::policy;
+use libfuzzer_sys::fuzz_target;
+
+#[path = "../../tests/native_body_tree/mod.rs"]
+mod tree;
+
+const FORMATS: [Option<Format>; 5] =
+    [None, Some(Format::Native), Some(Format::WordPress), Some(Format::JsonLd), Some(Format::JsonFeed)];
+const SOURCES: [Option<&str>; 3] = [None, Some("https://portal.example.vn/api/articles/123.json#2"), Some("/api/a.json")];
+
+fn http_url(u: &str) -> bool {
+    u.starts_with("http://") || u.starts_with("https://")
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&sel, rest)) = data.split_first() else { return };
+    let Ok(text) = std::str::from_utf8(rest) else { return };
+    let Ok(json) = serde_json::from_str::<Json>(text) else { return };
+    let opts = ParseOptions {
+        format: FORMATS[usize::from(sel % 5)],
+        source_url: SOURCES[usize::from(sel / 5 % 3)],
+    };
+    let Ok(mut article) = parse_article(&json, &opts) else { return };
+    assert!(article.title.is_some() || article.lede.is_some() || !article.body.is_empty(), "empty article accepted");
+    if let Some(u) = &article.url {
+        assert!(http_url(u), "article url not http(s): {u:?}");
+    }
+    assert!(article.tags.len() <= 100 && article.related.len() <= 50 && article.authors.len() <= 20);
+    let base = article.url.clone().or(opts.source_url.map(str::to_owned));
+    let mut nodes = match std::mem::take(&mut article.body) {
+        BodySource::Nodes(n) => n,
+        BodySource::Html(html) => {
+            let t = tree::parse(&html);
+            policy::sanitize(&t.root(), base.as_deref()).nodes
+        }
+    };
+    let lead_src = article.image.as_ref().map(|i| i.src.clone());
+    let hide_lead = policy::dedupe_figures(&mut nodes, lead_src.as_deref());
+    if let (true, Some(lead)) = (hide_lead, &article.image) {
+        policy::adopt_lead(&mut nodes, lead);
+    }
+    let _ = policy::visible_text(&nodes);
+});

@@ -1,0 +1,49 @@
+//! URL resolution (src/url.rs): input is `base \n href` (no newline: no base).
+//! Checks the safety property the sanitizer relies on: a kept URL is http(s),
+//! mailto (links only) or relative, never another scheme.
+#![no_main]
+
+use article_reader::url;
+use libfuzzer_sys::fuzz_target;
+
+/// The scheme of `u` as the URL standard reads it, lowercased.
+fn scheme(u: &str) -> Option<String> {
+    let (s, _) = u.split_once(':')?;
+    let mut chars = s.chars();
+    let ok = chars.next()?.is_ascii_alphabetic() && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
+    ok.then(|| s.to_ascii_lowercase())
+}
+
+fn check(u: &str, mailto_ok: bool) {
+    assert!(!u.is_empty(), "empty URL kept");
+    assert!(!u.contains(['\t', '\n', '\r']), "tab/newline kept: {u:?}");
+    match scheme(u).as_deref() {
+        None | Some("http") | Some("https") => {}
+        Some("mailto") if mailto_ok => {}
+        Some(other) => panic!("scheme {other:?} kept: {u:?}"),
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let (base, href) = match text.split_once('\n') {
+        Some((b, h)) => (Some(b), h),
+        None => (None, text),
+    };
+    if let Some(u) = url::resolve(base, href) {
+        check(&u, true);
+    }
+    if let Some(u) = url::resolve_src(base, href) {
+        check(&u, false);
+    }
+    if let Some(s) = url::resolve_srcset(base, href) {
+        for candidate in s.split(", ") {
+            let u = candidate.split(' ').next().unwrap_or("");
+            check(u, false);
+        }
+    }
+    if let Some(h) = url::host(href) {
+        assert!(href.contains(h), "host {h:?} not in {href:?}");
+    }
+    let _ = url::is_external(href, base);
+});
