@@ -2,10 +2,12 @@
 
 pub mod datetime;
 pub mod detect;
+pub mod entities;
 mod fields;
 pub mod json;
 pub mod jsonfeed;
 pub mod jsonld;
+pub mod lang;
 pub mod model;
 pub mod native;
 pub mod normalize;

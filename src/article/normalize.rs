@@ -10,6 +10,7 @@
 
 use super::model::{Article, BodySource, Image, Link, RelatedArticle, TextDir};
 use super::text::clean;
+pub use super::lang::{is_rtl, lang_tag};
 use super::InputError;
 use crate::body::tree::Node;
 
@@ -180,39 +181,4 @@ fn has_figure(n: &Node, src: &str) -> bool {
         Node::El(e) => e.children.iter().any(|c| has_figure(c, src)),
         Node::Text(_) => false,
     }
-}
-
-/// A checked BCP 47 tag: `vi`, `vi-VN`, `zh-Hant-TW` (`_` read as `-`); the
-/// primary subtag lowercased. `None` when malformed.
-pub fn lang_tag(s: &str) -> Option<String> {
-    let s = s.trim();
-    if s.is_empty() || s.len() > 35 {
-        return None;
-    }
-    let mut out = String::with_capacity(s.len());
-    for (i, part) in s.split(['-', '_']).enumerate() {
-        let ok = if i == 0 {
-            (2..=3).contains(&part.len()) && part.bytes().all(|c| c.is_ascii_alphabetic())
-        } else {
-            (1..=8).contains(&part.len()) && part.bytes().all(|c| c.is_ascii_alphanumeric())
-        };
-        if !ok {
-            return None;
-        }
-        if i == 0 {
-            out.push_str(&part.to_ascii_lowercase());
-        } else {
-            out.push('-');
-            out.push_str(part);
-        }
-    }
-    Some(out)
-}
-
-/// True for right-to-left languages (Arabic, Hebrew, Persian, Urdu and a few more).
-pub fn is_rtl(tag: &str) -> bool {
-    let primary = tag.split('-').next().unwrap_or("");
-    ["ar", "he", "iw", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb", "syr"]
-        .iter()
-        .any(|p| primary.eq_ignore_ascii_case(p))
 }

@@ -1,7 +1,10 @@
-//! Plain-text helpers: HTML entity decoding, tag stripping, whitespace collapsing.
+//! Plain-text helpers: tag stripping, whitespace collapsing, visible text.
+//! Entity decoding lives in [`super::entities`] (re-exported here).
 //!
 //! All functions are total and only ever slice strings at ASCII bytes, which are
 //! always UTF-8 character boundaries.
+
+pub use super::entities::{decode_attribute, decode_entities};
 
 /// `s.to_lowercase()`. In the browser the non-ASCII case goes to
 /// `String.prototype.toLowerCase` (the same Unicode default case conversion,
@@ -16,112 +19,6 @@ pub fn lowercase(s: &str) -> String {
     #[cfg(not(target_arch = "wasm32"))]
     s.to_lowercase()
 }
-
-/// Decodes HTML character references: numeric (`&#8217;`, `&#x2019;`, also
-/// without the `;`) and the common named ones (`&amp;`, `&nbsp;`, `&hellip;`,
-/// `&ndash;`, quotes, Latin-1 letters...). Unknown references stay as written.
-pub fn decode_entities(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_owned();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find('&') {
-        out.push_str(rest.get(..i).unwrap_or(""));
-        let after = rest.get(i + 1..).unwrap_or("");
-        match decode_one(after) {
-            Some((c, used)) => {
-                out.push(c);
-                rest = after.get(used..).unwrap_or("");
-            }
-            None => {
-                out.push('&');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Decodes the reference at the start of `s` (just after the `&`):
-/// the character and how many bytes it used.
-fn decode_one(s: &str) -> Option<(char, usize)> {
-    let b = s.as_bytes();
-    if b.first() == Some(&b'#') {
-        let hex = matches!(b.get(1), Some(b'x' | b'X'));
-        let start = if hex { 2 } else { 1 };
-        let mut end = start;
-        let mut v: u32 = 0;
-        while let Some(&c) = b.get(end) {
-            let d = match (c as char).to_digit(if hex { 16 } else { 10 }) {
-                Some(d) => d,
-                None => break,
-            };
-            v = v.saturating_mul(if hex { 16 } else { 10 }).saturating_add(d);
-            end += 1;
-        }
-        if end == start {
-            return None;
-        }
-        if b.get(end) == Some(&b';') {
-            end += 1;
-        }
-        return Some((numeric_char(v), end));
-    }
-    let len = b.iter().take(12).position(|c| !c.is_ascii_alphanumeric())?;
-    if len == 0 || b.get(len) != Some(&b';') {
-        return None;
-    }
-    let name = s.get(..len)?;
-    NAMED.iter().find(|(n, _)| *n == name).map(|&(_, c)| (c, len + 1))
-}
-
-/// The character for a numeric reference, following the HTML rules: NUL,
-/// surrogates and out-of-range values become U+FFFD, C1 controls are read as
-/// Windows-1252 (`&#146;` is a right quote).
-fn numeric_char(v: u32) -> char {
-    if (0x80..=0x9F).contains(&v) {
-        let mapped = C1.get((v - 0x80) as usize).copied().unwrap_or(0);
-        if mapped != 0 {
-            return char::from_u32(u32::from(mapped)).unwrap_or('\u{FFFD}');
-        }
-    }
-    if v == 0 {
-        return '\u{FFFD}';
-    }
-    char::from_u32(v).unwrap_or('\u{FFFD}')
-}
-
-/// Windows-1252 meanings of 0x80..=0x9F (0 = keep the code point).
-const C1: [u16; 32] = [
-    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039,
-    0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC,
-    0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
-];
-
-const NAMED: &[(&str, char)] = &[
-    ("amp", '&'), ("lt", '<'), ("gt", '>'), ("quot", '"'), ("apos", '\''), ("nbsp", '\u{A0}'),
-    ("hellip", '…'), ("ndash", '–'), ("mdash", '—'), ("lsquo", '‘'), ("rsquo", '’'),
-    ("ldquo", '“'), ("rdquo", '”'), ("sbquo", '‚'), ("bdquo", '„'), ("laquo", '«'),
-    ("raquo", '»'), ("lsaquo", '‹'), ("rsaquo", '›'), ("prime", '′'), ("Prime", '″'),
-    ("copy", '©'), ("reg", '®'), ("trade", '™'), ("deg", '°'), ("middot", '·'), ("bull", '•'),
-    ("times", '×'), ("divide", '÷'), ("minus", '−'), ("plusmn", '±'), ("euro", '€'),
-    ("pound", '£'), ("yen", '¥'), ("cent", '¢'), ("sect", '§'), ("para", '¶'), ("shy", '\u{AD}'),
-    ("thinsp", '\u{2009}'), ("ensp", '\u{2002}'), ("emsp", '\u{2003}'), ("zwj", '\u{200D}'),
-    ("zwnj", '\u{200C}'), ("lrm", '\u{200E}'), ("rlm", '\u{200F}'), ("frac12", '½'),
-    ("frac14", '¼'), ("frac34", '¾'), ("iexcl", '¡'), ("iquest", '¿'), ("larr", '←'),
-    ("rarr", '→'), ("uarr", '↑'), ("darr", '↓'), ("dagger", '†'), ("permil", '‰'),
-    ("agrave", 'à'), ("aacute", 'á'), ("acirc", 'â'), ("atilde", 'ã'), ("auml", 'ä'),
-    ("egrave", 'è'), ("eacute", 'é'), ("ecirc", 'ê'), ("euml", 'ë'), ("igrave", 'ì'),
-    ("iacute", 'í'), ("ograve", 'ò'), ("oacute", 'ó'), ("ocirc", 'ô'), ("otilde", 'õ'),
-    ("ouml", 'ö'), ("ugrave", 'ù'), ("uacute", 'ú'), ("uuml", 'ü'), ("yacute", 'ý'),
-    ("ccedil", 'ç'), ("ntilde", 'ñ'), ("szlig", 'ß'), ("abreve", 'ă'), ("dstrok", 'đ'),
-    ("Agrave", 'À'), ("Aacute", 'Á'), ("Acirc", 'Â'), ("Atilde", 'Ã'), ("Egrave", 'È'),
-    ("Eacute", 'É'), ("Ecirc", 'Ê'), ("Igrave", 'Ì'), ("Iacute", 'Í'), ("Ograve", 'Ò'),
-    ("Oacute", 'Ó'), ("Ocirc", 'Ô'), ("Otilde", 'Õ'), ("Ugrave", 'Ù'), ("Uacute", 'Ú'),
-    ("Yacute", 'Ý'), ("Abreve", 'Ă'), ("Dstrok", 'Đ'),
-];
 
 /// Collapses every run of whitespace to one space and trims the ends. A lone
 /// no-break space between words is kept; control characters are dropped.
