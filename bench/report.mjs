@@ -1,5 +1,5 @@
 // Renders bench/report.json (see bench/run.mjs) as Markdown. The hand-written
-// analysis in bench/notes.md (size breakdown, what blocks the budget) is appended.
+// notes in bench/notes.md are appended.
 import { readFileSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,194 +14,276 @@ const x2 = (r) => (r == null ? '–' : `${r.toFixed(2)}×`);
 const med = (s) => (s ? n0(s.median) : '–');
 const spread = (s) => (s ? `${n0(s.p25)}–${n0(s.p75)}` : '–');
 const range = (s) => (s ? `${n0(s.min)}–${n0(s.max)}` : '–');
+const cell = (s) => (s ? `${med(s)} (${spread(s)})` : '–');
 const row = (cells) => `| ${cells.join(' | ')} |`;
 const table = (head, rows) => [row(head), row(head.map((h, i) => (i ? '---:' : '---'))), ...rows.map(row)].join('\n');
+const NAMES = { widget: 'widget', baseline: 'plain JS', static: 'static HTML', before: 'widget before' };
+const MODE_ORDER = ['cold', 'repeat', 'cpu'];
 
 export function markdown(r) {
   const out = [];
   const e = r.environment;
-  const t = r.timeToArticle?.summary;
-  const sc = r.scaling;
-  const it = r.interaction;
-  const m = r.memory;
+  const modes = MODE_ORDER.map((k) => r.modes?.[k]).filter(Boolean);
+  const hasBefore = modes.some((m) => m.summary.before);
+  const variants = ['widget', 'baseline', 'static', ...(hasBefore ? ['before'] : [])];
   const s = r.sizes;
+  const sb = r.sizesBefore;
+  const wf = r.waterfall, wfb = r.waterfallBefore;
+  const sc = r.scaling, lb = r.longBody, it = r.interaction, m = r.memory;
   out.push('# article-reader benchmark report', '');
   out.push(`Generated ${r.generated} by \`make bench\` (\`node bench/run.mjs\`) at commit \`${e.commit}\` in ${r.durationSeconds} s. ` +
     `Chromium ${e.chromium} (headless, playwright-core), Node ${e.node}, ${e.cores} × ${e.cpu}` +
     `${e.loadAverage ? `, load average (1/5/15 min) ${e.loadAverage.map((x) => x.toFixed(1)).join(' / ')} at the start` : ''}` +
     `${e.loadAverageEnd ? ` and ${e.loadAverageEnd.map((x) => x.toFixed(1)).join(' / ')} at the end` : ''}. ` +
-    `CPU throttled ${e.cpuThrottling}× through the DevTools protocol (Lighthouse's mobile setting), no network throttling, ` +
-    `viewport ${e.viewport.width}×${e.viewport.height}, everything served from 127.0.0.1.${e.quick ? ' **Quick run (fewer repetitions).**' : ''}` +
+    `Viewport ${e.viewport.width}×${e.viewport.height}, everything served from 127.0.0.1.${e.quick ? ' **Quick run (fewer repetitions).**' : ''}` +
     `${r.shortened ? ` Shortened to stay under 10 minutes: ${r.shortened.join('; ')}.` : ''}`, '');
-  out.push('Variants, all rendering the same article (`fixtures/seed/native.json`: title, lede, byline, date, a lead figure with caption and credit, 4 paragraphs, tags, 5 sections, 3 related):', '');
-  out.push('- **widget** — the product: `dist/embed.js` → JS glue → wasm (Leptos), in a shadow root;');
-  out.push('- **baseline** — [`bench/baseline.js`](baseline.js), a hand-written plain-JS renderer of the same JSON into the same DOM and CSS (the floor for client-side rendering);');
-  out.push('- **static** — the widget\'s own output for that article as server-rendered HTML (declarative shadow root, same CSS inline, no script at all).', '');
+  out.push('Modes:', '');
+  out.push('- **first visit (cold cache)** — Lighthouse\'s mobile profile: CPU 4× slower (CDP `Emulation.setCPUThrottlingRate`), ' +
+    '150 ms round trip, 1.6 Mbps down, 750 Kbps up (CDP `Network.emulateNetworkConditions` latency 150, 204,800 / 96,000 B/s), ' +
+    'responses brotli-encoded (quality 11, `Vary: Accept-Encoding`) as a CDN sends them; a new browser profile for every run;');
+  out.push('- **repeat visit (cached)** — the same conditions, in a browser profile on disk (HTTP cache and V8 code cache) that loaded the page once before; ' +
+    'the content-hashed files are `immutable` and come from the cache, `embed.js` and the plain-JS script have `max-age=300`, the page and the article JSON are revalidated (`no-cache` + ETag → 304);');
+  out.push('- **4× CPU only** — no network throttling, uncompressed (the bench of issue 6).', '');
+  out.push('Variants, all rendering the same seed article (title, lede, byline, date, a lead figure with caption and credit, 4 paragraphs, tags, sections, related):', '');
+  out.push('- **widget** — the product as an admin embeds it: `dist/embed.js` → its wasm (Leptos), in a shadow root, reading the article as a WordPress post (`fixtures/seed/wordpress.json`);');
+  out.push('- **plain JS** — [`bench/baseline.js`](baseline.js), a hand-written plain-JS renderer of the native JSON (`fixtures/seed/native.json`) into the same DOM and CSS (the floor for client-side rendering);');
+  out.push('- **static HTML** — the widget\'s own output for that article as server-rendered HTML (declarative shadow root, same CSS inline, no script at all)' +
+    (hasBefore ? ';' : '.'));
+  if (hasBefore) out.push(`- **widget before** — the widget built from \`${sb?.dir ?? 'another dist/'}\`, same page, same article, timed interleaved with the others.`);
+  out.push('');
+  out.push('**Time to article**: navigation start → title, first paragraph and first figure caption in the shadow root, then a frame rendered ' +
+    '(`performance.mark` in the task after the next `requestAnimationFrame`). Medians of interleaved runs (the first variant rotates).', '');
 
   // ---- headline
   out.push('## Headline', '');
+  if (modes.length) {
+    const head = ['median ms (p25–p75)', ...variants.map((v) => NAMES[v]), 'widget / plain JS', 'widget / static', ...(hasBefore ? ['before / plain JS', 'before / static'] : [])];
+    const rows = modes.map((x) => [`**${x.label}** (${x.runs} runs)`, ...variants.map((v) => cell(x.summary[v]?.painted)),
+      `**${x2(x.summary.ratios.widgetOverBaseline)}**`, x2(x.summary.ratios.widgetOverStatic),
+      ...(hasBefore ? [x2(x.summary.ratios.beforeOverBaseline), x2(x.summary.ratios.beforeOverStatic)] : [])]);
+    out.push(table(head, rows), '');
+    out.push('![Time to article per mode and variant](chart.svg)', '');
+  }
   const hl = [];
-  hl.push(`**Transfer:** ${kb(s.total.brotli)} brotli in total (${n0(s.total.brotli)} B) against the ${kb(s.budgetBrotli)} budget` +
-    (s.total.brotli > s.budgetBrotli ? ` — **${kb(s.total.brotli - s.budgetBrotli)} over**` : ' — within budget') + '.');
-  if (t) {
-    hl.push(`**Time to article** (median of ${r.timeToArticle.runs} interleaved runs, 4× CPU): widget ${med(t.widget.painted)} ms, ` +
-      `baseline ${med(t.baseline.painted)} ms, static ${med(t.static.painted)} ms → **a/b = ${x2(t.ratios.widgetOverBaseline)}** (goal ≤ 1.30), ` +
-      `**a/c = ${x2(t.ratios.widgetOverStatic)}**.`);
+  if (wf) {
+    hl.push(`**Critical path** (the \`dist/\` files requested before the article was painted, cold load): ${wf.criticalPath.files.length} files, ` +
+      `**${n0(wf.criticalPath.brotli)} B brotli** (${kb(wf.criticalPath.brotli)}; floor ${kb(s.budget.criticalPath)}, goal ${kb(s.budget.goal)})` +
+      (wfb ? `; before ${n0(wfb.criticalPath.brotli)} B` : '') + '.');
   }
+  hl.push(`**All of \`dist/\`** (everything the widget may load): **${n0(s.total.brotli)} B brotli** (${kb(s.total.brotli)}; budget ${kb(s.budget.total)})` +
+    (sb ? `; before ${n0(sb.total.brotli)} B` : '') + '.');
+  if (wf) hl.push(`**Waterfall** (cold widget load): ${wf.chain.map((c) => `\`${shortPath(c.path)}\``).join(' → ')} → painted at ${n0(wf.painted)} ms (details in section 3).`);
   if (sc) {
-    hl.push(`**Scaling:** ${n3(sc.widget.perParagraphMs)} ms per paragraph for the widget vs ${n3(sc.baseline.perParagraphMs)} ms for the baseline ` +
-      `(1,000 → 10,000 paragraphs, 4× CPU; ${x2(sc.ratioPerParagraph)}); widget ${sc.widget.linear ? 'linear' : '**not linear**'} ` +
-      `(log-log slope ${sc.widget.exponent1000to10000}).`);
-  }
-  if (it) {
-    const w = it.widget;
-    hl.push(`**Interaction:** font-size change ${w.map((x) => med(x.font.mutations)).join(' / ')} DOM mutations and theme change ` +
-      `${w.map((x) => med(x.theme.mutations)).join(' / ')} at ${w.map((x) => n0(x.paragraphs)).join(' / ')} paragraphs ` +
-      `(${it.widgetMutationsConstant ? 'constant in article size' : '**not constant**'}); script ${w.map((x) => n1(x.font.scriptMs?.median)).join(' / ')} ms per font click.`);
+    hl.push(`**Per paragraph** (1,000 → 10,000 paragraphs, 4× CPU): widget ${n3(sc.widget.perParagraphMs)} ms, plain JS ${n3(sc.baseline.perParagraphMs)} ms (${x2(sc.ratioPerParagraph)})` +
+      (sc.before ? `; before ${n3(sc.before.perParagraphMs)} ms (${x2(sc.beforeRatioPerParagraph)})` : '') + '.');
   }
   if (m) {
-    hl.push(`**Memory** (JS heap + wasm memory after GC): seed article ${mb(m.widgetSeed.total)} (baseline ${mb(m.baselineSeed.total)}), ` +
-      `10,000 paragraphs ${mb(m.widget10000.total)} (baseline ${mb(m.baseline10000.total)}), after ${m.widgetAfterCycles.cycles} mount/unmount cycles ` +
-      `${mb(m.widgetAfterCycles.total)} (JS heap ${signedKb(m.widgetCycleGrowth.jsHeapUsed)}, wasm ${signedKb(m.widgetCycleGrowth.wasmMemory)}).`);
+    hl.push(`**Memory** (JS heap + wasm memory after GC): seed ${mb(m.widgetSeed.total)} (plain JS ${mb(m.baselineSeed.total)}), ` +
+      `10,000 paragraphs ${mb(m.widget10000.total)} (plain JS ${mb(m.baseline10000.total)})` +
+      (m.beforeSeed ? `; before ${mb(m.beforeSeed.total)} and ${mb(m.before10000.total)}` : '') + '.');
+  }
+  if (lb) {
+    const w = lb.widget, b = lb.before;
+    hl.push(`**Long bodies** (4× CPU): first screenful of 10,000 paragraphs painted at ${med(w.firstScreen10000)} ms (${x2(w.firstScreenOverSeed)} the seed's time to article); ` +
+      `${n0(w.big.paragraphs)} paragraphs: longest task ${n0(w.big.longestTasks[0])} ms, ${w.big.longTasksOver200} tasks over 200 ms` +
+      (b ? `; before ${med(b.firstScreen10000)} ms (${x2(b.firstScreenOverSeed)}), longest task ${n0(b.big.longestTasks[0])} ms, ${b.big.longTasksOver200} over 200 ms` : '') + '.');
   }
   out.push(...hl.map((h) => `- ${h}`), '');
 
   // ---- 1. sizes
   out.push('## 1. Transfer size', '');
-  out.push('Everything `embed.js` pulls, as served (content-hashed names). The CSS is compiled into the wasm; its minified size is shown separately and is already counted in the wasm.', '');
-  const sizeRows = Object.entries(s.files).map(([name, f]) => [`\`${name}\``, n0(f.raw), n0(f.gzip), n0(f.brotli)]);
-  sizeRows.push([`CSS (minified, inside the wasm)`, n0(s.cssInsideWasm.raw), n0(s.cssInsideWasm.gzip), n0(s.cssInsideWasm.brotli)]);
-  sizeRows.push(['**total**', `**${n0(s.total.raw)}**`, `**${n0(s.total.gzip)}**`, `**${n0(s.total.brotli)}**`]);
-  sizeRows.push(['budget', '', '', n0(s.budgetBrotli)]);
-  out.push(table(['file', 'raw B', 'gzip -9 B', 'brotli -q 11 B'], sizeRows), '');
-
-  // ---- 2. time to article
-  if (t) {
-    out.push('## 2. Time to article', '');
-    out.push(`Navigation start → title, first paragraph and first figure caption in the shadow root, then a frame rendered ` +
-      `(\`performance.mark\` in the task after the next \`requestAnimationFrame\`). ${r.timeToArticle.runs} runs per variant, interleaved ` +
-      `(the first variant rotates), a fresh browser context (cold cache) for every run. Milliseconds.`, '');
-    const trow = (label, key, vs = ['widget', 'baseline', 'static']) => [label, ...vs.map((v) => (t[v][key] ? `${med(t[v][key])} (${spread(t[v][key])})` : '–'))];
-    out.push(table(['median (p25–p75) ms', 'a: widget', 'b: baseline', 'c: static'], [
-      trow('**article painted**', 'painted'),
-      ['min–max', range(t.widget.painted), range(t.baseline.painted), range(t.static.painted)],
-      trow('article in the DOM', 'inDom'),
-      trow('first contentful paint', 'fcp'),
-      trow('render: article JSON received → in the DOM', 'render'),
-      trow('script time (CDP ScriptDuration)', 'scriptMs'),
-      trow('style + layout time', 'layoutMs'),
-    ]), '');
-    out.push(`Ratios of the medians: **a/b = ${x2(t.ratios.widgetOverBaseline)}**, **a/c = ${x2(t.ratios.widgetOverStatic)}**, b/c = ${x2(t.ratios.baselineOverStatic)}.`, '');
-    out.push(`Wasm (widget): \`WebAssembly.instantiateStreaming\` call → resolved ${med(t.widget.wasmInstantiate)} ms (${spread(t.widget.wasmInstantiate)}); ` +
-      `of that, after the last byte arrived (compile + instantiate) ${med(t.widget.wasmAfterDownload)} ms (${spread(t.widget.wasmAfterDownload)}); ` +
-      `the wasm download ends at ${med(t.widget.wasmDownloadEnd)} ms. Time in the first render (article JSON received → article in the DOM: ` +
-      `JSON.parse, conversion, normalization, views): widget ${med(t.widget.render)} ms, baseline ${med(t.baseline.render)} ms.`, '');
-    if (r.timeToArticle.problems?.length) out.push(`Console errors seen: ${r.timeToArticle.problems.map((p) => `\`${p}\``).join(', ')}`, '');
+  out.push('Every file in `dist/` that a page may load, as served. The CSS is compiled into the wasm; its minified size is shown separately and is already counted in the wasm. ' +
+    '"Critical path" marks the files the cold widget load requested before the article was painted.', '');
+  const crit = new Set((wf?.criticalPath.files ?? []).map((p) => p.replace(/^\/dist\//, '')));
+  const sizeRows = Object.entries(s.files).map(([name, f]) => [`\`${name}\``, crit.has(name) ? 'yes' : (wf ? 'no' : '–'), n0(f.raw), n0(f.gzip), n0(f.brotli)]);
+  sizeRows.push(['CSS (minified, inside the wasm)', '', n0(s.cssInsideWasm.raw), n0(s.cssInsideWasm.gzip), n0(s.cssInsideWasm.brotli)]);
+  if (wf) sizeRows.push(['**critical path**', '', n0(wf.criticalPath.raw), n0(wf.criticalPath.gzip), `**${n0(wf.criticalPath.brotli)}**`]);
+  sizeRows.push(['**total**', '', `**${n0(s.total.raw)}**`, `**${n0(s.total.gzip)}**`, `**${n0(s.total.brotli)}**`]);
+  sizeRows.push(['budget: critical path floor / goal, total', '', '', '', `${n0(s.budget.criticalPath)} / ${n0(s.budget.goal)}, ${n0(s.budget.total)}`]);
+  out.push(table(['file', 'critical path', 'raw B', 'gzip -9 B', 'brotli -q 11 B'], sizeRows), '');
+  if (sb) {
+    out.push(`Before (\`${sb.dir}\`): ` + Object.entries(sb.files).map(([n, f]) => `\`${n}\` ${n0(f.raw)} / ${n0(f.brotli)} B`).join(', ') +
+      ` (raw / brotli); total **${n0(sb.total.brotli)} B brotli**` + (wfb ? `, critical path ${n0(wfb.criticalPath.brotli)} B` : '') + '.', '');
   }
 
-  // ---- 3. scaling
+  // ---- 2. time to article, per mode
+  if (modes.length) {
+    out.push('## 2. Time to article, per mode', '');
+    for (const x of modes) {
+      const t = x.summary;
+      out.push(`### ${x.label}`, '');
+      const tr = (label, key) => [label, ...variants.map((v) => cell(t[v]?.[key]))];
+      out.push(table(['median (p25–p75) ms', ...variants.map((v) => NAMES[v])], [
+        tr('**article painted**', 'painted'),
+        ['min–max', ...variants.map((v) => range(t[v]?.painted))],
+        tr('article in the DOM', 'inDom'),
+        tr('first contentful paint', 'fcp'),
+        tr('article request starts', 'jsonStart'),
+        tr('article response ends', 'jsonEnd'),
+        tr('wasm response ends', 'wasmDownloadEnd'),
+        tr('render: article received → in the DOM', 'render'),
+        tr('script time (CDP ScriptDuration)', 'scriptMs'),
+        tr('style + layout time', 'layoutMs'),
+      ]), '');
+      out.push(`Ratios of the medians: **widget / plain JS ${x2(t.ratios.widgetOverBaseline)}**, widget / static ${x2(t.ratios.widgetOverStatic)}, plain JS / static ${x2(t.ratios.baselineOverStatic)}` +
+        (t.before ? `; before / plain JS ${x2(t.ratios.beforeOverBaseline)}, widget / before ${x2(t.ratios.widgetOverBefore)}` : '') + '.', '');
+      if (x.problems?.length) out.push(`Console errors seen: ${x.problems.map((p) => `\`${p}\``).join(', ')}`, '');
+    }
+  }
+
+  // ---- 3. waterfall
+  for (const [w, label] of [[wf, 'widget'], [wfb, 'widget before']]) {
+    if (!w) continue;
+    out.push(`## 3${label === 'widget' ? '' : 'b'}. Request waterfall, one cold ${label} load`, '');
+    out.push('First-visit conditions (mobile profile, brotli). Times in ms from navigation start (Resource Timing: `startTime`, `responseStart`, `responseEnd`); ' +
+      '"wire" is what crossed the network for it (CDP `Network.loadingFinished.encodedDataLength`, headers included); "after" is the request that had ' +
+      'finished last when this one started (what it plausibly waited for); "by" is the CDP initiator.', '');
+    const rows = w.rows.map((x, i) => [String(i + 1), `\`${shortPath(x.path)}\``, esc(x.initiator ?? ''), n0(x.start), n0(x.ttfb), n0(x.end),
+      n0(x.wire), x.encoding ?? '', x.afterEndOf ? `${w.rows.findIndex((o) => o.path === x.afterEndOf) + 1} (+${n0(x.gapAfterPrior)})` : '–', x.beforePaint ? 'yes' : 'no']);
+    out.push(table(['#', 'request', 'by', 'start', 'first byte', 'end', 'wire B', 'encoding', 'after # (+gap ms)', 'before paint'], rows), '');
+    out.push(`Article painted at ${n0(w.painted)} ms (in the DOM at ${n0(w.inDom)} ms). Serial chain to the paint: ` +
+      w.chain.map((c) => `\`${shortPath(c.path)}\` ${n0(c.start)}–${n0(c.end)}`).join(' → ') + '.', '');
+  }
+
+  // ---- 4. what holds the bytes
+  if (r.wasm?.after) {
+    out.push('## 4. What holds the bytes (wasm)', '');
+    const wa = r.wasm.after, wb = r.wasm.before;
+    out.push(`Function body sizes from the module's name section (\`bench/wasm-size.mjs\`, twiggy-like), ${wa.measured}: ` +
+      `\`${wa.file}\` (built ${wa.mtime}), ${n0(wa.total)} B, code ${n0(wa.codeBytes)} B in ${n0(wa.functionCount)} functions, data ${n0(wa.dataBytes)} B. ` +
+      '"brotli" compresses each crate\'s bodies together (an estimate of its share on the wire; the column does not add up exactly).', '');
+    const beforeOf = (c) => wb?.crates.find((x) => x.crate === c);
+    const crows = wa.crates.slice(0, 20).map((c) => [`\`${c.crate}\``, n0(c.functions), n0(c.size), `${(c.share * 100).toFixed(1)} %`, n0(c.brotli),
+      ...(wb ? [beforeOf(c.crate) ? n0(beforeOf(c.crate).size) : '–'] : [])]);
+    out.push(table(['crate', 'functions', 'code B', 'share', 'brotli B', ...(wb ? ['before: code B'] : [])], crows), '');
+    if (wb) out.push(`Before: ${n0(wb.total)} B, code ${n0(wb.codeBytes)} B in ${n0(wb.functionCount)} functions, data ${n0(wb.dataBytes)} B (${wb.measured}).`, '');
+    out.push('Largest functions:', '');
+    out.push(table(['function', 'crate', 'code B', 'share'], wa.functions.slice(0, 15).map((f) => [`\`${esc(f.name.slice(0, 110))}\``, f.crate, n0(f.size), `${(f.share * 100).toFixed(1)} %`])), '');
+  }
+
+  // ---- 5. scaling
   if (sc) {
-    out.push('## 3. Scaling', '');
-    out.push('The seed article with N paragraphs (the seed\'s, cycled) and a captioned figure after every 10th, generated on the fly. ' +
-      '"Render" is article JSON received → article in the DOM; "per paragraph" is the marginal cost between this size and the previous one ' +
-      '(difference of medians / difference of paragraphs). Medians, 4× CPU, ms.', '');
+    out.push('## 5. Scaling', '');
+    out.push('The seed article with N paragraphs (the seed\'s, cycled) and a captioned figure after every 10th, native format, 4× CPU, uncompressed. ' +
+      '"Render" is article JSON received → the last paragraph in the DOM (a body rendered in chunks is finished); "first screenful" is received → ' +
+      'title, first paragraph and caption in the DOM; "per paragraph" is the marginal render cost between this size and the previous one. The host is hidden once the first screenful is in, so layout is not counted. Medians, ms.', '');
     const rows = [];
-    for (const v of ['widget', 'baseline']) {
+    for (const v of ['widget', 'baseline', 'before'].filter((v) => sc[v])) {
       for (const x of sc[v].rows) {
-        rows.push([v, n0(x.paragraphs), n0(x.runs), `${med(x.render)} (${spread(x.render)})`, med(x.inDom), med(x.scriptMs), med(x.layoutMs),
+        rows.push([NAMES[v], n0(x.paragraphs), n0(x.runs), cell(x.render), med(x.firstScreen), med(x.scriptMs), med(x.layoutMs),
           x.perParagraphMs == null ? '–' : n3(x.perParagraphMs), x.perParagraphScriptMs == null ? '–' : n3(x.perParagraphScriptMs), n0(x.nodes)]);
       }
     }
-    out.push(table(['variant', 'paragraphs', 'runs', 'render (p25–p75)', 'in DOM', 'script', 'style+layout', 'ms / paragraph', 'script ms / paragraph', 'DOM nodes'], rows), '');
-    out.push(`Linearity (1,000 → 10,000 paragraphs): widget log-log slope ${sc.widget.exponent1000to10000} (${sc.widget.linear ? 'linear' : 'not linear'}), ` +
-      `baseline ${sc.baseline.exponent1000to10000} (${sc.baseline.linear ? 'linear' : 'not linear'}). "Linear" means the marginal cost per paragraph ` +
-      'from 1,000 to 10,000 paragraphs is at most 1.5× the one from 100 to 1,000 (no superlinear growth); a log-log slope below 1 only says that the fixed costs still weigh at 1,000 paragraphs. ' +
-      `Per-paragraph cost, widget / baseline: ${x2(sc.ratioPerParagraph)}.`, '');
+    out.push(table(['variant', 'paragraphs', 'runs', 'render (p25–p75)', 'first screenful', 'script', 'style+layout', 'ms / paragraph', 'script ms / paragraph', 'DOM nodes'], rows), '');
+    out.push(`Per-paragraph cost, widget / plain JS: **${x2(sc.ratioPerParagraph)}**` + (sc.before ? ` (before ${x2(sc.beforeRatioPerParagraph)})` : '') +
+      `. Log-log slope 1,000 → 10,000: widget ${sc.widget.exponent1000to10000} (${sc.widget.linear ? 'linear' : '**not linear**'}), plain JS ${sc.baseline.exponent1000to10000}.`, '');
   }
 
-  // ---- 4. interaction
+  // ---- 6. long bodies
+  if (lb) {
+    out.push('## 6. Long bodies', '');
+    out.push('4× CPU, uncompressed, the article painted normally (not hidden). 10,000 paragraphs: first screenful painted, last paragraph in the DOM, ' +
+      `and the first screenful against the seed's time to article in the 4× CPU mode. ${n0(lb.widget.big.paragraphs)} paragraphs of about 85 characters ` +
+      `(${mb(lb.widget.big.bytes)} of JSON): the longest tasks (Long Tasks API) while it loads and renders; one of them includes the response's \`JSON.parse\`.`, '');
+    const rows = ['widget', 'before'].filter((v) => lb[v]).map((v) => {
+      const x = lb[v];
+      return [NAMES[v], cell(x.firstScreen10000), med(x.complete10000), x2(x.firstScreenOverSeed), n0(x.longestTask10000), n0(x.big.firstScreen), n0(x.big.complete),
+        x.big.longestTasks.slice(0, 3).map(n0).join(', '), String(x.big.longTasksOver200)];
+    });
+    out.push(table(['variant', '10k: first screenful painted', '10k: last paragraph', '10k first screenful / seed', '10k: longest task', `${n0(lb.widget.big.paragraphs / 1000)}k: first screenful`, `${n0(lb.widget.big.paragraphs / 1000)}k: last paragraph`, 'longest tasks ms', 'tasks > 200 ms'], rows), '');
+  }
+
+  // ---- 7. interaction
   if (it) {
-    out.push('## 4. Interaction', '');
-    out.push('After the article is painted: a click on A+/A− (`button[part~="font-larger"]`, alternating with font-smaller) and a theme change ' +
+    out.push('## 7. Interaction', '');
+    out.push('After the whole article is in: a click on A+/A− (`button[part~="font-larger"]`, alternating with font-smaller) and a theme change ' +
       '(`select[part~="theme-select"]` `change`), each repeated. "Script" is CDP ScriptDuration over the interaction; "to frame" is click → the task after ' +
       'the next frame (includes style and layout of the whole article, which a font-size change must redo); "mutations" counts ' +
-      '`MutationRecord`s on the shadow root (subtree, attributes, text, children). Medians, 4× CPU.', '');
+      '`MutationRecord`s on the shadow root. Medians, 4× CPU.', '');
     const rows = [];
     for (const v of ['widget', 'baseline']) {
       for (const x of it[v]) {
         for (const k of ['font', 'theme']) {
-          rows.push([v, n0(x.paragraphs), k === 'font' ? 'font size' : 'theme', n1(x[k].scriptMs?.median), n1(x[k].handlerMs?.median), n1(x[k].toFrameMs?.median), n1(x[k].layoutMs?.median), med(x[k].mutations)]);
+          rows.push([NAMES[v], n0(x.paragraphs), k === 'font' ? 'font size' : 'theme', n1(x[k].scriptMs?.median), n1(x[k].handlerMs?.median), n1(x[k].toFrameMs?.median), n1(x[k].layoutMs?.median), med(x[k].mutations)]);
         }
       }
     }
     out.push(table(['variant', 'paragraphs', 'change', 'script ms', 'handler ms', 'to frame ms', 'style+layout ms', 'mutations'], rows), '');
-    out.push(`Mutation counts constant in article size: widget ${it.widgetMutationsConstant ? 'yes' : '**no**'}, baseline ${it.baselineMutationsConstant ? 'yes' : 'no'}.`, '');
+    out.push(`Mutation counts constant in article size: widget ${it.widgetMutationsConstant ? 'yes' : '**no**'}, plain JS ${it.baselineMutationsConstant ? 'yes' : 'no'}.`, '');
   }
 
-  // ---- 5. memory
+  // ---- 8. memory
   if (m) {
-    out.push('## 5. Memory', '');
+    out.push('## 8. Memory', '');
     out.push('After three forced garbage collections (CDP `HeapProfiler.collectGarbage`): JS heap used (`Runtime.getHeapUsage`) and the wasm linear memory ' +
-      '(`WebAssembly.Memory` captured by wrapping `WebAssembly.instantiateStreaming`; linear memory never shrinks, so it is the high-water mark). No CPU throttling.', '');
-    const mrow = (label, x) => [label, mb(x.jsHeapUsed), mb(x.wasmMemory), mb(x.total), n0(x.domNodes)];
+      '(`WebAssembly.Memory` captured by wrapping `WebAssembly.instantiate*`; linear memory never shrinks, so it is the high-water mark). No CPU throttling; 10,000 paragraphs measured once the last one is in the DOM.', '');
+    const mrow = (label, x) => (x ? [label, mb(x.jsHeapUsed), mb(x.wasmMemory), mb(x.total), n0(x.domNodes)] : null);
     out.push(table(['state', 'JS heap', 'wasm memory', 'total', 'DOM nodes'], [
       mrow('widget, seed article', m.widgetSeed),
       mrow('widget, 10,000 paragraphs', m.widget10000),
       mrow(`widget, seed + ${m.widgetAfterCycles.cycles} mount/unmount cycles`, m.widgetAfterCycles),
-      mrow('baseline, seed article', m.baselineSeed),
-      mrow('baseline, 10,000 paragraphs', m.baseline10000),
-    ]), '');
+      mrow('plain JS, seed article', m.baselineSeed),
+      mrow('plain JS, 10,000 paragraphs', m.baseline10000),
+      mrow('widget before, seed article', m.beforeSeed),
+      mrow('widget before, 10,000 paragraphs', m.before10000),
+    ].filter(Boolean)), '');
     out.push(`Growth over ${m.widgetAfterCycles.cycles} cycles (each: new element, \`ArticleReader.mount(el, {src})\`, wait for the article, \`ArticleReader.unmount(el)\`, remove; ` +
       `${n1(m.widgetAfterCycles.cycleMs)} ms per cycle): JS heap ${signedKb(m.widgetCycleGrowth.jsHeapUsed)}, wasm memory ${signedKb(m.widgetCycleGrowth.wasmMemory)}, ` +
-      `DOM nodes ${m.widgetCycleGrowth.domNodes >= 0 ? '+' : ''}${n0(m.widgetCycleGrowth.domNodes)} (counted by the renderer, detached nodes awaiting GC included).`, '');
+      `DOM nodes ${m.widgetCycleGrowth.domNodes >= 0 ? '+' : ''}${n0(m.widgetCycleGrowth.domNodes)}.`, '');
   }
 
-  // ---- 6. before / after
-  const sb = r.sizesBefore;
+  // ---- 9. before / after
   if (sb) {
-    out.push('## 6. Before and after the size work', '');
-    out.push(`"Before" is the same source tree with the size changes of issue 6 reverted (\`${sb.dir}\`, built the same way), ` +
-      'measured in this run: its bytes below, its time to article interleaved with the three variants above.', '');
+    out.push('## 9. Before and after, same run', '');
+    out.push(`"Before" is \`${sb.dir}\`, built the same way as then and measured in this run, interleaved with the others.`, '');
     const rows = [];
-    const sz = (f, k) => Object.entries(f).find(([n]) => n.includes(k))?.[1];
-    for (const [label, k] of [['loader (embed.js)', 'embed.js'], ['JS glue', ' (JS glue)'], ['wasm', '.wasm']]) {
-      const x = sz(sb.files, k), y = sz(s.files, k);
-      if (x && y) rows.push([label, `${n0(x.raw)} / ${n0(x.brotli)}`, `${n0(y.raw)} / ${n0(y.brotli)}`, pct(y.brotli, x.brotli)]);
+    for (const x of modes) {
+      const t = x.summary;
+      if (!t.before) continue;
+      rows.push([`time to article, ${x.label} (ms)`, med(t.before.painted), med(t.widget.painted), pct(t.widget.painted?.median, t.before.painted?.median)]);
+      rows.push([`  widget / plain JS, ${x.label}`, x2(t.ratios.beforeOverBaseline), x2(t.ratios.widgetOverBaseline), '']);
+      rows.push([`  widget / static, ${x.label}`, x2(t.ratios.beforeOverStatic), x2(t.ratios.widgetOverStatic), '']);
     }
-    rows.push(['**total**', `${n0(sb.total.raw)} / **${n0(sb.total.brotli)}**`, `${n0(s.total.raw)} / **${n0(s.total.brotli)}**`, pct(s.total.brotli, sb.total.brotli)]);
-    out.push(table(['bytes (raw / brotli)', 'before', 'after', 'brotli change'], rows), '');
-    if (t && t.before) {
-      const b = t.before;
-      out.push(table(['time to article, median (p25–p75) ms', 'before', 'after'], [
-        ['widget: article painted', `${med(b.painted)} (${spread(b.painted)})`, `${med(t.widget.painted)} (${spread(t.widget.painted)})`],
-        ['widget: render (JSON received → in the DOM)', `${med(b.render)} (${spread(b.render)})`, `${med(t.widget.render)} (${spread(t.widget.render)})`],
-        ['widget: script time', med(b.scriptMs), med(t.widget.scriptMs)],
-        ['wasm instantiate (streaming)', med(b.wasmInstantiate), med(t.widget.wasmInstantiate)],
-        ['ratio to the baseline (a/b)', x2(t.ratios.beforeOverBaseline), x2(t.ratios.widgetOverBaseline)],
-        ['ratio to static HTML (a/c)', x2(t.ratios.beforeOverStatic), x2(t.ratios.widgetOverStatic)],
-      ]), '');
-      const overlap = b.painted && t.widget.painted && b.painted.p25 <= t.widget.painted.p75 && t.widget.painted.p25 <= b.painted.p75;
-      out.push(`After / before, article painted: ${x2(t.ratios.widgetOverBefore)}` +
-        (overlap ? ' — within this run\'s noise (the p25–p75 ranges overlap): the bytes saved do not show in the time to article on this machine, where the request chain and lazy compilation dominate (see below).' : '.'), '');
+    if (wf && wfb) rows.push(['critical path, brotli B', n0(wfb.criticalPath.brotli), n0(wf.criticalPath.brotli), pct(wf.criticalPath.brotli, wfb.criticalPath.brotli)]);
+    rows.push(['all of dist/, brotli B', n0(sb.total.brotli), n0(s.total.brotli), pct(s.total.brotli, sb.total.brotli)]);
+    if (r.wasm?.after && r.wasm?.before) rows.push(['wasm code B (name section)', n0(r.wasm.before.codeBytes), n0(r.wasm.after.codeBytes), pct(r.wasm.after.codeBytes, r.wasm.before.codeBytes)]);
+    if (sc?.before) {
+      rows.push(['ms per paragraph (4× CPU)', n3(sc.before.perParagraphMs), n3(sc.widget.perParagraphMs), pct(sc.widget.perParagraphMs, sc.before.perParagraphMs)]);
+      rows.push(['  per paragraph, widget / plain JS', x2(sc.beforeRatioPerParagraph), x2(sc.ratioPerParagraph), '']);
     }
+    if (m?.beforeSeed) {
+      rows.push(['memory, seed', mb(m.beforeSeed.total), mb(m.widgetSeed.total), pct(m.widgetSeed.total, m.beforeSeed.total)]);
+      rows.push(['memory, 10,000 paragraphs', mb(m.before10000.total), mb(m.widget10000.total), pct(m.widget10000.total, m.before10000.total)]);
+    }
+    if (lb?.before) {
+      rows.push(['10k paragraphs: first screenful painted (ms)', med(lb.before.firstScreen10000), med(lb.widget.firstScreen10000), pct(lb.widget.firstScreen10000?.median, lb.before.firstScreen10000?.median)]);
+      rows.push([`${n0(lb.widget.big.paragraphs)} paragraphs: longest task (ms)`, n0(lb.before.big.longestTasks[0]), n0(lb.widget.big.longestTasks[0]), pct(lb.widget.big.longestTasks[0], lb.before.big.longestTasks[0])]);
+    }
+    out.push(table(['figure', 'before', 'after', 'change'], rows), '');
   }
 
   // ---- method + notes
   out.push('## How to run', '');
-  out.push('```sh', 'make bench                        # builds dist/ if needed, then node bench/run.mjs (~5–8 min on 2 cores)',
-    'node bench/run.mjs --quick         # fewer repetitions (~2 min), for a quick look',
-    'node bench/run.mjs --only sizes,time --runs 21', 'node bench/run.mjs --no-write      # print the Markdown instead of writing bench/report.*', '```', '');
-  out.push('Ratios are the comparable figures: absolute milliseconds depend on the machine and on what else runs on it; the three variants are ' +
+  out.push('```sh', 'make bench                         # builds dist/ if needed, then node bench/run.mjs (about 7–9 min on 2 cores)',
+    'make bench BENCH_ARGS=--quick      # fewer repetitions (about 3 min), for a quick look',
+    'bench/build-before.sh ce80137      # once: dist/ of another commit in /tmp/ar-before/dist (own worktree and target dir)',
+    'make bench BENCH_COMPARE=/tmp/ar-before/dist   # before/after in the same run',
+    'node bench/run.mjs --modes cold --only time --runs 15',
+    'node bench/run.mjs --render        # bench/report.md and chart.svg again from report.json', '```', '');
+  out.push('Ratios are the comparable figures: absolute milliseconds depend on the machine and on what else runs on it; the variants are ' +
     'measured side by side in the same run, interleaved. The static page is generated in each run from the widget\'s own rendered shadow tree ' +
-    '(so it is exactly the same DOM), the baseline is served with the widget\'s minified CSS inlined.', '');
+    '(so it is exactly the same DOM), the plain-JS renderer is served with the widget\'s minified CSS inlined.', '');
   const notes = join(here, 'notes.md');
   if (existsSync(notes)) out.push(readFileSync(notes, 'utf8').trim(), '');
   return out.join('\n') + '\n';
 }
 
+const shortPath = (p) => p.replace(/^\/bench\/page\.html\?.*/, 'page.html').replace(/\?.*$/, '').replace(/^\/(before\/)?dist\//, '').replace(/^\/bench\//, '');
+const esc = (x) => String(x).replace(/\|/g, '\\|');
 function signedKb(b) {
   return b == null ? '–' : `${b >= 0 ? '+' : '−'}${(Math.abs(b) / 1024).toFixed(1)} KB`;
 }
 function pct(a, b) {
+  if (a == null || !b) return '–';
   return `${a <= b ? '−' : '+'}${Math.abs(Math.round((1 - a / b) * 1000) / 10)} %`;
 }
