@@ -1,10 +1,10 @@
 mod native_body_tree;
 
-use article_reader::article::model::Image;
-use article_reader::body::policy::{
+use article_reader::body::{
     adopt_lead, dedupe_figures, sanitize, sanitize_with, same_picture, visible_text, Limits, Sanitized,
 };
-use article_reader::body::tree::{Node, Tag};
+use article_reader::model::article::Image;
+use article_reader::model::body::{Node, Tag};
 use native_body_tree::{parse, ser, Tree, D};
 use std::time::{Duration, Instant};
 

@@ -1,9 +1,9 @@
 //! Browser side of the body pipeline (wasm only): untrusted HTML is parsed by
 //! `DOMParser` into an inert document (scripting disabled: no script runs, no
 //! image loads, `<noscript>` content is parsed as elements) and its `<body>`
-//! goes through [`policy::sanitize`].
+//! goes through [`super::sanitize`].
 
-use super::policy::{self, Kind, Limits, Sanitized, SourceNode};
+use super::{Kind, Limits, Sanitized, SourceNode};
 use wasm_bindgen::JsCast;
 use web_sys::{Document, DomParser, Element, SupportedType};
 
@@ -15,7 +15,7 @@ pub fn parse_html(html: &str) -> Option<Document> {
 /// Parses and sanitizes an HTML body. `base` resolves relative URLs.
 pub fn sanitize_html(html: &str, base: Option<&str>) -> Sanitized {
     match parse_html(html).and_then(|d| d.body()) {
-        Some(body) => policy::sanitize(&DomNode::new(body.into()), base),
+        Some(body) => super::sanitize(&DomNode::new(body.into()), base),
         None => Sanitized::default(),
     }
 }

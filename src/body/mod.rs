@@ -1,9 +1,61 @@
-//! Article body: untrusted HTML -> allowlisted [`tree::Node`]s.
+//! Article body: untrusted HTML -> allowlisted [`Node`](crate::model::body::Node)s.
 //!
 //! The browser parses (`dom`, wasm only: `DOMParser` into an inert document);
-//! the pure [`policy`] decides what survives.
+//! the pure sanitizer decides what survives. Where each concern lives:
+//! - [`policy`]: the allowlist as data (elements, attributes, checks);
+//! - `walk`: the walk, one method per kind of element, and the limits;
+//! - `flow`: block flow (paragraphs, hoisting, lists, trimming);
+//! - `table`, `figure` (pictures, lazy images, captions), `math` (MathML),
+//!   `noscript` (`<img>` markup in noscript text);
+//! - `dedupe`: repeated pictures and the lead image.
+//!
+//! Rules, in short:
+//! - Kept: `p`, `h2`-`h4` (`h1`->`h2`, `h5`/`h6`->`h4`), `em strong i b u s sub
+//!   sup br code small mark cite q abbr time a`, lists, `dl`, `blockquote`,
+//!   `pre`, `hr`, tables. Renamed: `del strike`->`s`, `ins`->`u`, `var dfn`->`i`,
+//!   `kbd samp tt`->`code`, `acronym`->`abbr`, `menu dir`->`ul`,
+//!   `listing xmp plaintext`->`pre`.
+//! - Dropped with their contents: scripts, styles, embedded and form content,
+//!   media (`audio`/`video` fallback text is usually "your browser does not
+//!   support…" and is dropped too), document metadata ([`policy::dropped`]).
+//! - MathML is reader text: `<math>` keeps its text (display math as its own
+//!   block), scripts become `sub`/`sup`, fractions `(a)/(b)`, roots `√`;
+//!   TeX annotations and `mphantom` are dropped.
+//! - Anything else is unwrapped (its children kept). Block wrappers (`div`,
+//!   `section`…) keep their text runs apart; bare text at block level becomes `p`.
+//! - Attributes: only `href` (resolved, http/https/mailto), `title` (`a`, `abbr`),
+//!   `datetime`, `start`, `colspan`/`rowspan` (1..=100), `scope`, and valid
+//!   `lang`/`dir` on kept elements. `span`/`font`/`bdo`/`bdi` survive only to carry
+//!   `lang`/`dir`. Links to another host get `rel="noopener noreferrer"` and
+//!   `target="_blank"`; a rejected or fragment-only (`#fn1`) `href` unwraps
+//!   the link; nested links unwrap.
+//! - Pictures: `<img>`, `<figure>` (figcaption, or else the figure's short text,
+//!   split into caption and credit) and layout tables holding one picture and a
+//!   short caption become figures, hoisted to block level (splitting the
+//!   paragraph or link around them). Lazy-load attributes and `<noscript>`
+//!   fallbacks are read; placeholders, unusable sources, 1x1 pixels and repeats
+//!   (same picture) without a caption of their own are dropped. A short
+//!   paragraph ending in a credit right after a captionless figure becomes its
+//!   caption. A one-cell table is unwrapped.
+//! - Text misplaced in a table is moved before it. Empty paragraphs/headings/items
+//!   are dropped, block edges trimmed, two or more `<br>` in a paragraph split it.
 
+mod dedupe;
 #[cfg(target_arch = "wasm32")]
 pub mod dom;
+mod figure;
+mod flow;
+mod math;
+mod noscript;
 pub mod policy;
+mod source;
+mod table;
+mod text;
 pub mod tree;
+mod walk;
+
+pub use dedupe::{adopt_lead, dedupe_figures};
+pub use figure::same_picture;
+pub use source::{Kind, Limits, Sanitized, SourceNode};
+pub use text::visible_text;
+pub use walk::{sanitize, sanitize_with};

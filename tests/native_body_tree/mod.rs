@@ -4,8 +4,8 @@
 //! and a compact serializer of the sanitized output.
 #![allow(dead_code)]
 
-use article_reader::body::policy::{Kind, SourceNode};
-use article_reader::body::tree::Node;
+use article_reader::body::{Kind, SourceNode};
+use article_reader::model::body::Node;
 
 pub enum D {
     El(String, Vec<(String, String)>, Vec<usize>),
