@@ -226,9 +226,11 @@ export function packageJson(version, files) {
   };
 }
 
-export async function build({ out = join(root, 'pkg') } = {}) {
+/** Writes the package to `out`. `checked: false` skips the drift check (the
+ *  e2e test reports drift in a test of its own and still tests the packaging). */
+export async function build({ out = join(root, 'pkg'), checked = true } = {}) {
   const api = await import(pathToFileURL(join(root, 'types/api.mjs')).href);
-  const problems = check(api);
+  const problems = checked ? check(api) : [];
   if (problems.length) throw new Error(`types/api.mjs and the code differ:\n  ${problems.join('\n  ')}`);
   const dist = join(root, 'dist');
   if (!existsSync(join(dist, 'embed.js'))) throw new Error('dist/embed.js is missing: run `make dist` first');
