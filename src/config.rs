@@ -28,18 +28,27 @@ pub enum Theme {
     Dark,
 }
 
-impl Theme {
-    pub const ALL: [Theme; 4] = [Theme::Auto, Theme::Light, Theme::Sepia, Theme::Dark];
+/// A theme value that names no [`Theme`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnknownTheme;
 
-    pub fn parse(s: &str) -> Option<Theme> {
+impl std::str::FromStr for Theme {
+    type Err = UnknownTheme;
+
+    /// `auto` (also empty), `light`, `sepia`, `dark`; case-insensitive, trimmed.
+    fn from_str(s: &str) -> Result<Theme, UnknownTheme> {
         match s.trim().to_ascii_lowercase().as_str() {
-            "auto" | "" => Some(Theme::Auto),
-            "light" => Some(Theme::Light),
-            "sepia" => Some(Theme::Sepia),
-            "dark" => Some(Theme::Dark),
-            _ => None,
+            "auto" | "" => Ok(Theme::Auto),
+            "light" => Ok(Theme::Light),
+            "sepia" => Ok(Theme::Sepia),
+            "dark" => Ok(Theme::Dark),
+            _ => Err(UnknownTheme),
         }
     }
+}
+
+impl Theme {
+    pub const ALL: [Theme; 4] = [Theme::Auto, Theme::Light, Theme::Sepia, Theme::Dark];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -180,13 +189,13 @@ impl Config {
             "lang" => {
                 self.lang = match text_ref {
                     None => None,
-                    Some(t) => Some(Lang::from_tag(t).ok_or_else(|| bad("\"vi\" or \"en\""))?),
+                    Some(t) => Some(t.parse::<Lang>().map_err(|_| bad("\"vi\" or \"en\""))?),
                 }
             }
             "theme" => {
                 self.theme = match text_ref {
                     None => None,
-                    Some(t) => Some(Theme::parse(t).ok_or_else(|| bad("auto, light, sepia or dark"))?),
+                    Some(t) => Some(t.parse::<Theme>().map_err(|_| bad("auto, light, sepia or dark"))?),
                 }
             }
             "font-scale" => {
@@ -207,7 +216,7 @@ impl Config {
                 self.format = match text_ref {
                     None | Some("auto") => None,
                     Some(t) => Some(
-                        Format::from_attr(t).ok_or_else(|| bad("auto, native, wordpress, jsonld or jsonfeed"))?,
+                        t.parse::<Format>().map_err(|_| bad("auto, native, wordpress, jsonld or jsonfeed"))?,
                     ),
                 }
             }

@@ -8,16 +8,24 @@ pub enum Lang {
     En,
 }
 
-impl Lang {
-    /// Reads a language tag (`vi`, `vi-VN`, `en-US`...). Anything else is `None`.
-    pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag.trim().split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-        match primary.as_str() {
-            "vi" => Some(Lang::Vi),
-            "en" => Some(Lang::En),
-            _ => None,
+/// A language tag whose primary subtag is neither `vi` nor `en`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnknownLang;
+
+impl std::str::FromStr for Lang {
+    type Err = UnknownLang;
+
+    /// Reads a language tag by its primary subtag (`vi`, `vi-VN`, `en-US`, `EN_gb`...).
+    fn from_str(tag: &str) -> Result<Lang, UnknownLang> {
+        match crate::article::lang::primary_subtag(tag).as_str() {
+            "vi" => Ok(Lang::Vi),
+            "en" => Ok(Lang::En),
+            _ => Err(UnknownLang),
         }
     }
+}
+
+impl Lang {
 
     /// BCP 47 tag for `Intl` and the `lang` attribute.
     pub fn tag(self) -> &'static str {

@@ -1,11 +1,22 @@
 //! schema.org `NewsArticle` / `Article` / `BlogPosting` / `ReportageNewsArticle`
 //! JSON-LD, bare, in an `@graph`, in a top-level array, or as a page's `mainEntity`.
+//!
+//! Within one document, a node that is only a reference (`{"@id": "…#author"}`,
+//! possibly with an `@type`) reads as the node of the document that has that
+//! `@id` (Yoast SEO's `@graph` shape: author, publisher, image, `isPartOf`,
+//! `mainEntityOfPage`). Text fields may be arrays (`"name": ["A", "B"]`: two
+//! authors; elsewhere the first text counts) or `{"@value": …}` objects.
 
 use super::fields::{date, plain, string};
 use super::json::Json;
 use super::model::{Article, BodySource, Image, Link};
+use crate::model::body::Node;
 use super::text;
-use crate::body::tree::Node;
+
+/// Most `@id` nodes indexed in one document.
+const MAX_NODES: usize = 2000;
+/// Deepest nesting searched for `@id` nodes.
+const MAX_DEPTH: u8 = 8;
 
 /// True when `@type` (a string or an array) names an article type
 /// (`Article`, `NewsArticle`, `BlogPosting`, `ReportageNewsArticle`, `Report`...).
@@ -34,25 +45,100 @@ fn find_in(v: &Json, depth: u8) -> Option<&Json> {
     }
 }
 
+/// The nodes of one document by `@id`, for resolving references.
+pub struct Graph<'a> {
+    nodes: Vec<(&'a str, &'a Json)>,
+}
+
+impl<'a> Graph<'a> {
+    /// Indexes every object with an `@id` and at least one other member
+    /// (first one wins), down to [`MAX_DEPTH`], at most [`MAX_NODES`].
+    pub fn new(doc: &'a Json) -> Graph<'a> {
+        let mut g = Graph { nodes: Vec::new() };
+        g.collect(doc, 0);
+        g
+    }
+
+    fn collect(&mut self, v: &'a Json, depth: u8) {
+        if depth > MAX_DEPTH || self.nodes.len() >= MAX_NODES {
+            return;
+        }
+        match v {
+            Json::Arr(items) => items.iter().for_each(|i| self.collect(i, depth + 1)),
+            Json::Obj(fields) => {
+                if let Some(id) = v.get("@id").str() {
+                    if !is_reference(v) && !self.nodes.iter().any(|(k, _)| *k == id) {
+                        self.nodes.push((id, v));
+                    }
+                }
+                fields.iter().for_each(|(_, f)| self.collect(f, depth + 1));
+            }
+            _ => {}
+        }
+    }
+
+    /// `v`, or the node it refers to when it is only a reference to a node of
+    /// this document.
+    pub fn node(&self, v: &'a Json) -> &'a Json {
+        if !is_reference(v) {
+            return v;
+        }
+        let id = v.get("@id").str();
+        self.nodes.iter().find(|(k, _)| Some(*k) == id).map_or(v, |(_, n)| n)
+    }
+
+    /// Member `key` of `v`, resolved.
+    fn get(&self, v: &'a Json, key: &str) -> &'a Json {
+        self.node(self.node(v).get(key))
+    }
+
+    /// The items of member `key` of `v`, each resolved.
+    fn each(&self, v: &'a Json, key: &str) -> impl Iterator<Item = &'a Json> + '_ {
+        self.node(v).get(key).items().iter().map(|i| self.node(i))
+    }
+}
+
+/// An object with an `@id` and nothing else but `@type`/`@context`.
+fn is_reference(v: &Json) -> bool {
+    !v.get("@id").is_null() && v.fields().iter().all(|(k, _)| matches!(k.as_str(), "@id" | "@type" | "@context"))
+}
+
+/// Every text of a text field: a string, `{"@value"}`, or an array of them.
+fn texts(v: &Json) -> impl Iterator<Item = String> + '_ {
+    v.items().iter().filter_map(|i| plain(i).or_else(|| plain(i.get("@value"))))
+}
+
+/// The first text of a text field.
+fn first_text(v: &Json) -> Option<String> {
+    texts(v).next()
+}
+
+/// The first string of a URL field (a string or an array of strings).
+fn first_url(v: &Json) -> Option<String> {
+    v.items().iter().find_map(string)
+}
+
 /// Reads an article node (see [`find`]; an object without one is read as is).
 pub fn parse(doc: &Json) -> Article {
+    let g = Graph::new(doc);
     let v = find(doc).unwrap_or(doc);
+    let page = g.get(v, "isPartOf");
     let mut sections = v.get("articleSection").items().iter().filter_map(plain);
     let section = sections.next().map(|name| Link { name, url: None });
     let categories = sections.map(|name| Link { name, url: None }).collect();
     Article {
         id: id(v.get("identifier")),
-        url: string(v.get("url")).or_else(|| page_url(v.get("mainEntityOfPage"))),
-        lang: lang(v.get("inLanguage")),
+        url: first_url(v.get("url")).or_else(|| page_url(&g, v.get("mainEntityOfPage"))).or_else(|| page_url(&g, page)),
+        lang: lang(&g, v.get("inLanguage")).or_else(|| lang(&g, page.get("inLanguage"))),
         dir: None,
-        site_name: v.get("publisher").items().iter().find_map(|p| plain(p.get("name"))),
+        site_name: site_name(&g, v, page),
         section,
-        title: plain(v.get_any(&["headline", "name", "alternativeHeadline"])),
-        lede: plain(v.get("description")),
-        authors: v.get_any(&["author", "creator"]).items().iter().filter_map(person).collect(),
-        published: date(v.get_any(&["datePublished", "dateCreated"])),
-        updated: date(v.get("dateModified")),
-        image: v.get("image").items().iter().find_map(image).or_else(|| image(v.get("thumbnailUrl"))),
+        title: ["headline", "name", "alternativeHeadline"].iter().find_map(|k| first_text(v.get(k))),
+        lede: first_text(v.get("description")),
+        authors: authors(&g, v),
+        published: first_date(v, &["datePublished", "dateCreated"]),
+        updated: first_date(v, &["dateModified"]),
+        image: lead_image(&g, v, page),
         body: body(v.get_any(&["articleBody", "text"])),
         categories,
         related: Vec::new(),
@@ -60,27 +146,52 @@ pub fn parse(doc: &Json) -> Article {
     }
 }
 
+/// The first valid date among `keys` (each a string or an array).
+fn first_date(v: &Json, keys: &[&str]) -> Option<super::model::DateTime> {
+    keys.iter().flat_map(|k| v.get(k).items()).find_map(date)
+}
+
 /// `identifier`: text, a number or a `PropertyValue {value}`.
 fn id(v: &Json) -> Option<String> {
     v.items().iter().find_map(|i| i.text().or_else(|| i.get("value").text()))
 }
 
-/// `mainEntityOfPage`: a URL or a `WebPage {@id|url}`.
-fn page_url(v: &Json) -> Option<String> {
-    string(v).or_else(|| string(v.get_any(&["url", "@id"])))
+/// `mainEntityOfPage` / a `WebPage`: a URL, or the page's `url` (else its `@id`).
+fn page_url<'a>(g: &Graph<'a>, v: &'a Json) -> Option<String> {
+    let v = g.node(v);
+    string(v).or_else(|| first_url(v.get("url"))).or_else(|| string(v.get("@id")))
 }
 
 /// `inLanguage`: a tag or a `Language {alternateName}`.
-fn lang(v: &Json) -> Option<String> {
-    string(v).or_else(|| string(v.get("alternateName")))
+fn lang<'a>(g: &Graph<'a>, v: &'a Json) -> Option<String> {
+    v.items().iter().map(|l| g.node(l)).find_map(|l| string(l).or_else(|| string(l.get("alternateName"))))
 }
 
-/// A `Person` / `Organization` (or a bare name).
-fn person(v: &Json) -> Option<Link> {
-    match v {
-        Json::Str(_) => Some(Link { name: plain(v)?, url: None }),
-        _ => Some(Link { name: plain(v.get("name"))?, url: string(v.get("url")) }),
+/// `publisher.name`, else the name of the `WebSite` the article (or its page) is part of.
+fn site_name<'a>(g: &Graph<'a>, v: &'a Json, page: &'a Json) -> Option<String> {
+    let named = |n: &Json| first_text(n.get("name"));
+    g.each(v, "publisher").find_map(named).or_else(|| {
+        [page, g.get(page, "isPartOf")]
+            .into_iter()
+            .find(|n| n.get("@type").items().iter().any(|t| t.str() == Some("WebSite")))
+            .and_then(named)
+    })
+}
+
+/// `author` (else `creator`): `Person`/`Organization` nodes (a `name` array
+/// gives one author per name, with the node's `url`), references, or strings.
+fn authors<'a>(g: &Graph<'a>, v: &'a Json) -> Vec<Link> {
+    let key = if v.get("author").is_null() { "creator" } else { "author" };
+    let mut out = Vec::new();
+    for a in g.each(v, key) {
+        if let Json::Str(_) = a {
+            out.extend(plain(a).map(|name| Link { name, url: None }));
+            continue;
+        }
+        let url = first_url(a.get("url"));
+        out.extend(texts(a.get("name")).map(|name| Link { name, url: url.clone() }));
     }
+    out
 }
 
 /// A size: number, numeric string or `QuantitativeValue {value}`.
@@ -88,27 +199,35 @@ fn size(v: &Json) -> Option<u32> {
     v.dimension().or_else(|| v.get("value").dimension())
 }
 
+/// `image` (else the page's `primaryImageOfPage` or `image`, else `thumbnailUrl`).
+fn lead_image<'a>(g: &Graph<'a>, v: &'a Json, page: &'a Json) -> Option<Image> {
+    g.each(v, "image")
+        .find_map(|i| image(g, i))
+        .or_else(|| ["primaryImageOfPage", "image"].iter().flat_map(|k| g.each(page, k)).find_map(|i| image(g, i)))
+        .or_else(|| first_url(v.get("thumbnailUrl")).map(|src| Image { src, ..Image::default() }))
+}
+
 /// A URL string or an `ImageObject`.
-fn image(v: &Json) -> Option<Image> {
+fn image<'a>(g: &Graph<'a>, v: &'a Json) -> Option<Image> {
     if let Some(src) = string(v) {
         return Some(Image { src, ..Image::default() });
     }
-    let credit = plain(v.get("creditText"))
-        .or_else(|| v.get("copyrightHolder").items().iter().find_map(|h| plain(h.get("name")).or_else(|| plain(h))));
+    let credit = first_text(v.get("creditText"))
+        .or_else(|| g.each(v, "copyrightHolder").find_map(|h| first_text(h.get("name")).or_else(|| plain(h))));
     Some(Image {
         src: v.get_any(&["url", "contentUrl"]).items().iter().find_map(string)?,
         srcset: None,
         alt: String::new(), // schema.org has no alt text; the view falls back to the caption
         width: size(v.get("width")),
         height: size(v.get("height")),
-        caption: plain(v.get_any(&["caption", "description"])),
+        caption: first_text(v.get_any(&["caption", "description"])),
         credit,
     })
 }
 
 /// `articleBody`: HTML when it looks like HTML, else plain text split into paragraphs.
 fn body(v: &Json) -> BodySource {
-    match v.str() {
+    match v.items().iter().find_map(Json::str) {
         Some(s) if text::looks_like_html(s) => BodySource::Html(s.to_owned()),
         Some(s) => BodySource::Nodes(
             text::paragraphs(&text::decode_entities(s)).into_iter().map(Node::paragraph).collect(),
@@ -123,7 +242,7 @@ fn keywords(v: &Json) -> Vec<String> {
     for k in v.items() {
         match k {
             Json::Str(s) => out.extend(s.split(',').map(text::decode_entities)),
-            _ => out.extend(plain(k.get("name"))),
+            _ => out.extend(first_text(k.get("name"))),
         }
     }
     out

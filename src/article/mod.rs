@@ -30,15 +30,23 @@ pub enum Format {
     JsonFeed,
 }
 
-impl Format {
-    /// Reads the `format` attribute value (`native`, `wordpress`, `jsonld`, `jsonfeed`).
-    pub fn from_attr(s: &str) -> Option<Format> {
+/// A `format` value that names no [`Format`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnknownFormat;
+
+impl std::str::FromStr for Format {
+    type Err = UnknownFormat;
+
+    /// Reads the `format` attribute value (`native`, `wordpress`, `jsonld`,
+    /// `jsonfeed`; also `wp`, `json-ld`, `schema.org`, `json-feed`,
+    /// `article-reader`), case-insensitive, trimmed.
+    fn from_str(s: &str) -> Result<Format, UnknownFormat> {
         match s.trim().to_ascii_lowercase().as_str() {
-            "native" | "article-reader" => Some(Format::Native),
-            "wordpress" | "wp" => Some(Format::WordPress),
-            "jsonld" | "json-ld" | "schema.org" => Some(Format::JsonLd),
-            "jsonfeed" | "json-feed" => Some(Format::JsonFeed),
-            _ => None,
+            "native" | "article-reader" => Ok(Format::Native),
+            "wordpress" | "wp" => Ok(Format::WordPress),
+            "jsonld" | "json-ld" | "schema.org" => Ok(Format::JsonLd),
+            "jsonfeed" | "json-feed" => Ok(Format::JsonFeed),
+            _ => Err(UnknownFormat),
         }
     }
 }

@@ -5,10 +5,12 @@
 //! URL) and dropped when rejected; lists are de-duplicated and capped; captions
 //! lose their credit into `credit`; the language tag is checked and `dir` set
 //! for right-to-left languages; the section is not repeated among the categories;
-//! a lead image also shown as a figure of a block body is dropped; related
+//! a lead image also shown as a figure of a block body is dropped; `updated` is
+//! kept only when it is more than a minute after `published`; related
 //! articles without a usable URL (or pointing at the article itself) are dropped.
 
-use super::model::{Article, BodySource, Image, Link, RelatedArticle, TextDir};
+use super::datetime::epoch_millis;
+use super::model::{Article, BodySource, DateTime, Image, Link, RelatedArticle, TextDir};
 use super::text::clean;
 pub use super::lang::{is_rtl, lang_tag};
 use super::InputError;
@@ -81,7 +83,7 @@ pub fn normalize(a: Article, source_url: Option<&str>) -> Result<Article, InputE
         lede: a.lede.as_deref().and_then(clean),
         authors: clean_links(a.authors, base, MAX_AUTHORS),
         published: a.published,
-        updated: a.updated,
+        updated: later_update(a.published, a.updated),
         image,
         body,
         categories,
@@ -92,6 +94,19 @@ pub fn normalize(a: Article, source_url: Option<&str>) -> Result<Article, InputE
         return Err(InputError::Empty);
     }
     Ok(out)
+}
+
+/// How much later than `published` an `updated` date must be to be shown.
+pub const UPDATE_MIN_MS: i64 = 60_000;
+
+/// `updated` when it is more than [`UPDATE_MIN_MS`] after `published` (or when
+/// there is no `published`); `None` when it is the same minute or earlier.
+/// A value without an offset is compared at the other value's offset (both
+/// come from one source, in one zone).
+pub fn later_update(published: Option<DateTime>, updated: Option<DateTime>) -> Option<DateTime> {
+    let (Some(p), Some(u)) = (published, updated) else { return updated };
+    let zone = p.offset_minutes.or(u.offset_minutes).unwrap_or(0);
+    (epoch_millis(&u, zone) - epoch_millis(&p, zone) > UPDATE_MIN_MS).then_some(u)
 }
 
 fn is_http(u: &str) -> bool {

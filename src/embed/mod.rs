@@ -52,7 +52,7 @@ fn config_from_attributes(host: &HtmlElement, errors: &mut Vec<String>) -> Confi
 
 fn page_lang() -> Option<Lang> {
     let doc = web_sys::window()?.document()?;
-    Lang::from_tag(&doc.document_element()?.get_attribute("lang")?)
+    doc.document_element()?.get_attribute("lang")?.parse().ok()
 }
 
 /// Absolute http(s) URL of `src` against the page's base URL (like a link's

@@ -28,7 +28,7 @@ pub fn controls_view(inst: Instance) -> impl IntoView {
     };
     let on_theme = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
-        if let Some(theme) = Theme::parse(&value) {
+        if let Ok(theme) = value.parse::<Theme>() {
             prefs::save_theme(theme);
             announce.set([t().theme, ": ", theme_label(inst, theme)].concat());
         }

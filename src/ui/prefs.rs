@@ -37,7 +37,7 @@ fn read_step(raw: Option<String>) -> Option<usize> {
 }
 
 fn read_theme(raw: Option<String>) -> Option<Theme> {
-    Theme::parse(&raw?)
+    raw?.parse::<Theme>().ok()
 }
 
 fn init() -> Prefs {
