@@ -314,6 +314,18 @@ fn wordpress_rendered_fields_are_plain_text() {
 }
 
 #[test]
+fn wordpress_lede_is_normalized_like_the_first_paragraph() {
+    let post = r#"{"title": {"rendered": "T"},
+        "excerpt": {"rendered": "<p>Tin&nbsp;n&oacute;ng: 400&percnt; <em>tăng</em>,\n &#8220;kỷ lục&#8221;</p>\n"},
+        "content": {"rendered": "<p>Tin&nbsp;n&oacute;ng: 400&percnt; <em>tăng</em>,\n &#8220;kỷ lục&#8221;</p>\n<p>Đoạn hai.</p>"}}"#;
+    let a = ok(post);
+    let first = paragraphs(&a).into_iter().next().unwrap_or_default();
+    assert_eq!(a.lede.as_deref(), Some("Tin\u{a0}nóng: 400% tăng, “kỷ lục”"));
+    assert_eq!(a.lede.as_deref(), Some(first.as_str()));
+    assert!(article_reader::article::text::repeats(&first, a.lede.as_deref().unwrap_or("")));
+}
+
+#[test]
 fn wordpress_dates() {
     let date = |s: &str| ok(&format!(r#"{{"title":{{"rendered":"T"}},{s}}}"#)).published;
     assert_eq!(date(r#""date":"2019-12-19T16:00:00","date_gmt":"2019-12-19T09:00:00""#), Some(dt(2019, 12, 19, 16, 0, Some(420))));

@@ -198,3 +198,44 @@ fn wp_real_posts_show_title_authors_date_and_featured_caption() {
     }
     t.finish("wp-real", WP_EXCEPTIONS);
 }
+
+/// The first `<p>` of a post's `content.rendered`, as visible text.
+fn first_paragraph(post: &Value) -> String {
+    let html = post["content"]["rendered"].as_str().unwrap_or("");
+    let start = html.find("<p").unwrap_or(html.len());
+    let end = html.get(start..).and_then(|h| h.find("</p>")).map_or(html.len(), |e| start + e + 4);
+    article_reader::article::text::strip_tags(html.get(start..end).unwrap_or(""))
+}
+
+/// Posts whose excerpt is their first paragraph (WordPress's own excerpt of a short first paragraph,
+/// or an editor's copy of it).
+const EXCERPT_IS_FIRST_PARAGRAPH: [&str; 7] = [
+    "frontity-1.json",
+    "frontity-30.json",
+    "frontity-60.json",
+    "rogue-scholar-api-3448.json",
+    "rogue-scholar-api-3493.json",
+    "rogue-scholar-api-3548.json",
+    "rogue-scholar-api-3561.json",
+];
+
+#[test]
+fn wp_real_lede_equals_the_first_paragraph_exactly_when_the_excerpt_repeats_it() {
+    use article_reader::article::text::repeats;
+    let mut seen = Vec::new();
+    for e in index("wp-real") {
+        let file = e["file"].as_str().unwrap_or("?");
+        let path = corpora().join("wp-real").join(file);
+        let post: Value = serde_json::from_str(&read(path.clone())).expect("post");
+        let lede = article(path).and_then(|a| a.lede).unwrap_or_default();
+        let first = first_paragraph(&post);
+        if EXCERPT_IS_FIRST_PARAGRAPH.contains(&file) {
+            assert_eq!(lede, first, "{file}: the lede is normalized like the body's first paragraph");
+            assert!(repeats(&lede, &first), "{file}");
+            seen.push(file.to_owned());
+        } else {
+            assert!(!repeats(&lede, &first), "{file}: lede {lede:?} is not the first paragraph {first:?}");
+        }
+    }
+    assert_eq!(seen.len(), EXCERPT_IS_FIRST_PARAGRAPH.len(), "every listed post is in the corpus: {seen:?}");
+}

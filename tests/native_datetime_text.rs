@@ -8,7 +8,7 @@ use article_reader::article::datetime::{days_from_civil, epoch_millis, parse, to
 use article_reader::article::lang::{is_rtl, lang_tag, primary_subtag};
 use article_reader::article::model::DateTime;
 use article_reader::article::text::{
-    clean, collapse_ws, decode_attribute, decode_entities, escape_html, looks_like_html, paragraphs, strip_tags,
+    clean, collapse_ws, decode_attribute, decode_entities, escape_html, looks_like_html, paragraphs, repeats, strip_tags,
 };
 
 fn dt(s: &str) -> DateTime {
@@ -234,6 +234,20 @@ mod html_sniffing {
         line_break: "a<br>b" => true,
         comparisons_are_not_tags: "1 < 2 > 0" => false,
         unclosed_tag_start: "a <b" => false,
+    }
+}
+
+mod lede_repeats_paragraph {
+    use super::*;
+    cases! { |(lede, p)| repeats(lede, p);
+        identical: ("Tin nóng.", "Tin nóng.") => true,
+        line_break_read_without_space: ("a b", "ab") => true,
+        no_break_space_against_space: ("10\u{a0}km", "10 km") => true,
+        zero_width_space_ignored: ("ab", "a\u{200b}b") => true,
+        different_word: ("a b", "a c") => false,
+        truncated_automatic_excerpt: ("First words […]", "First words and more") => false,
+        prefix_only: ("First words", "First words and more") => false,
+        empty_lede_never_repeats: ("", "") => false,
     }
 }
 

@@ -184,3 +184,19 @@ pub fn escape_html(s: &str, out: &mut String) {
         }
     }
 }
+
+/// True when a lede and a body paragraph's visible text say the same thing:
+/// equal once every whitespace character (no-break and zero-width spaces
+/// included) is removed, so `a<br>b` read as "ab" or "a b" still matches. The
+/// lede of every format is normalized like body text ([`strip_tags`] or
+/// [`collapse_ws`]: tags stripped, entities decoded, whitespace collapsed);
+/// `crate::prepare` drops a first paragraph that repeats the lede.
+pub fn repeats(lede: &str, paragraph: &str) -> bool {
+    let mut a = solid(lede).peekable();
+    a.peek().is_some() && a.eq(solid(paragraph))
+}
+
+/// The characters of `s` that are not whitespace.
+fn solid(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars().filter(|c| !c.is_whitespace() && !matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}'))
+}
