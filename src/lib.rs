@@ -12,6 +12,7 @@ pub mod caption;
 pub mod config;
 pub mod i18n;
 pub mod model;
+pub mod prepare;
 pub mod reading;
 pub mod url;
 

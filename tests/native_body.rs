@@ -1,10 +1,6 @@
 mod native_body_tree;
 
-use article_reader::body::{
-    adopt_lead, dedupe_figures, sanitize, sanitize_with, same_picture, visible_text, Limits, Sanitized,
-};
-use article_reader::model::article::Image;
-use article_reader::model::body::{Node, Tag};
+use article_reader::body::{sanitize, sanitize_with, visible_text, Limits, Sanitized};
 use native_body_tree::{parse, ser, Tree, D};
 use std::time::{Duration, Instant};
 
@@ -448,10 +444,11 @@ fn noscript_fallback_as_text() {
 }
 
 #[test]
-fn duplicate_images_keep_first() {
+fn repeated_images_all_stay() {
+    // Issue 11: the same picture twice is shown twice (table icons, formulas, galleries).
     assert_eq!(
-        s(r#"<img src="/a.jpg" alt="1"><p>x</p><img src="https://news.example.vn/a.jpg" alt="2"><img src="/a.jpg#z"><img src="/b.jpg">"#),
-        r#"[img https://news.example.vn/a.jpg alt="1"]<p>x</p>[img https://news.example.vn/b.jpg]"#
+        s(r#"<img src="/a.jpg" alt="1"><p>x</p><img src="https://news.example.vn/a.jpg" alt="2"><img src="/b.jpg">"#),
+        r#"[img https://news.example.vn/a.jpg alt="1"]<p>x</p>[img https://news.example.vn/a.jpg alt="2"][img https://news.example.vn/b.jpg]"#
     );
 }
 
@@ -549,73 +546,26 @@ fn credit_only_when_at_end() {
     );
 }
 
-// ---------- dedupe_figures / helpers ----------
-
-fn fig(src: &str) -> Node {
-    Node::Figure(Image { src: src.into(), ..Default::default() })
-}
+// ---------- repeats ----------
 
 #[test]
-fn dedupe_figures_and_lead() {
-    let mut nodes = vec![
-        Node::paragraph("a"),
-        fig("https://cdn.vn/a.jpg"),
-        Node::el(Tag::Blockquote, vec![fig("https://cdn.vn/a.jpg"), fig("https://cdn.vn/b.jpg")]),
-        fig("http://cdn.vn/b.jpg#x"),
-    ];
-    assert!(dedupe_figures(&mut nodes, Some("https://cdn.vn/b.jpg")));
-    assert_eq!(ser(&nodes), "<p>a</p>[img https://cdn.vn/a.jpg]<blockquote>[img https://cdn.vn/b.jpg]</blockquote>");
-    assert!(!dedupe_figures(&mut nodes, Some("https://cdn.vn/c.jpg")));
-    assert!(!dedupe_figures(&mut nodes, None));
-    // Same image file with other resize parameters counts as the lead.
-    assert!(dedupe_figures(&mut nodes, Some("https://cdn.vn/a.jpg?w=1200")));
-    assert!(!dedupe_figures(&mut vec![fig("https://cdn.vn/i.php?id=1")], Some("https://cdn.vn/i.php?id=2")));
-    assert!(same_picture("https://a/x.JPG?w=1", "http://a/x.jpg?w=2"));
-}
-
-#[test]
-fn repeated_picture_with_its_own_caption_is_kept() {
-    // Issue 3 (Readability `toc-missing`): a chart shown again further down with
-    // another caption keeps that caption; plain repeats are still dropped.
-    let html = r#"<figure><img src="/c.png"><figcaption>Status 400 in the past hour</figcaption></figure><p>text</p><img src="/c.png"><figure><img src="/c.png"><figcaption>Anomaly in status code 400</figcaption></figure><figure><img src="https://news.example.vn/c.png"><figcaption>anomaly in  status code 400</figcaption></figure>"#;
+fn repeated_picture_keeps_every_caption() {
+    // Readability `toc-missing` and `dev418`: every copy stays with its own caption.
+    let html = r#"<figure><img src="/c.png"><figcaption>Status 400</figcaption></figure><p>text</p><img src="/c.png"><figure><img src="/c.png"><figcaption>Anomaly</figcaption></figure>"#;
     assert_eq!(
         s(html),
-        r#"[img https://news.example.vn/c.png cap="Status 400 in the past hour"]<p>text</p>[img https://news.example.vn/c.png cap="Anomaly in status code 400"]"#
+        r#"[img https://news.example.vn/c.png cap="Status 400"]<p>text</p>[img https://news.example.vn/c.png][img https://news.example.vn/c.png cap="Anomaly"]"#
     );
-    let cap = |src: &str, c: &str| Node::Figure(Image { src: src.into(), caption: Some(c.into()), ..Default::default() });
-    let mut nodes = vec![fig("https://cdn.vn/a.jpg"), cap("https://cdn.vn/a.jpg", "Later"), cap("http://cdn.vn/a.jpg", "later"), fig("https://cdn.vn/a.jpg")];
-    assert!(!dedupe_figures(&mut nodes, None));
-    assert_eq!(ser(&nodes), r#"[img https://cdn.vn/a.jpg][img https://cdn.vn/a.jpg cap="Later"]"#);
 }
 
 #[test]
-fn hidden_lead_gives_its_caption_to_the_body_copy() {
-    // Issue 3 (duplicated images): the lead picture repeated in the body without
-    // a caption is shown once, in the body, with the lead's caption and credit.
-    let lead = Image { src: "https://cdn.vn/a.jpg".into(), alt: "Alt".into(), caption: Some("Lead cap".into()), credit: Some("MT".into()), ..Default::default() };
-    let mut nodes = vec![Node::paragraph("p"), Node::el(Tag::Blockquote, vec![fig("https://cdn.vn/a.jpg?w=300")]), fig("https://cdn.vn/a.jpg")];
-    assert!(dedupe_figures(&mut nodes, Some(&lead.src)));
-    assert!(adopt_lead(&mut nodes, &lead));
-    // (The second copy is the same picture in another size: not shown twice.)
-    assert_eq!(ser(&nodes), r#"<p>p</p><blockquote>[img https://cdn.vn/a.jpg?w=300 alt="Alt" cap="Lead cap" credit="MT"]</blockquote>"#);
-    // A body copy with its own caption keeps it.
-    let mut nodes = vec![Node::Figure(Image { src: "https://cdn.vn/a.jpg".into(), caption: Some("Own".into()), ..Default::default() })];
-    assert!(adopt_lead(&mut nodes, &lead));
-    assert_eq!(ser(&nodes), r#"[img https://cdn.vn/a.jpg alt="Alt" cap="Own"]"#);
-    assert!(!adopt_lead(&mut vec![fig("https://cdn.vn/b.jpg")], &lead));
-}
-
-#[test]
-fn one_picture_in_two_sizes_is_shown_once() {
-    // Issue 3 (duplicated images): resize parameters on an image file do not make
-    // another picture; a query on a script (`i.php?id=`) does.
+fn one_picture_in_two_sizes_in_the_body_is_two_figures() {
+    // Only the lead's own size variants are merged (crate::prepare); in the body
+    // every picture the author placed stays.
     assert_eq!(
-        s(r#"<img src="/a.jpg?w=300"><p>x</p><img src="http://news.example.vn/a.jpg?w=1200#f"><img src="/i.php?id=1"><img src="/i.php?id=2">"#),
-        "[img https://news.example.vn/a.jpg?w=300]<p>x</p>[img https://news.example.vn/i.php?id=1][img https://news.example.vn/i.php?id=2]"
+        s(r#"<img src="/a.jpg?w=300"><p>x</p><img src="/a.jpg?w=1200">"#),
+        "[img https://news.example.vn/a.jpg?w=300]<p>x</p>[img https://news.example.vn/a.jpg?w=1200]"
     );
-    let mut nodes = vec![fig("https://cdn.vn/a.png?w=1"), fig("https://cdn.vn/a.png?w=2"), fig("https://cdn.vn/a.php?w=2")];
-    dedupe_figures(&mut nodes, None);
-    assert_eq!(ser(&nodes), "[img https://cdn.vn/a.png?w=1][img https://cdn.vn/a.php?w=2]");
 }
 
 #[test]
@@ -743,8 +693,6 @@ fn arbitrary_markup_never_panics() {
             let r = sanitize(&parse(&html).root(), base);
             let out = ser(&r.nodes);
             assert!(!out.contains("alert") && !out.contains("javascript"), "{html}\n{out}");
-            let mut nodes = r.nodes;
-            dedupe_figures(&mut nodes, Some("https://news.example.vn/i.jpg"));
         }
     }
 }

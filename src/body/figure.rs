@@ -1,6 +1,8 @@
 //! Pictures: `<img>` (lazy-load attributes and `<noscript>` fallbacks read),
-//! `<figure>` and one-picture layout tables with their caption and credit, and
-//! which repeats of a picture are shown.
+//! `<figure>` and one-picture layout tables with their caption and credit.
+//! Every picture is kept, repeats included (`crate::prepare` holds the one
+//! duplicate rule); only a `<noscript>` copy right after a usable lazy `<img>`
+//! is the same picture twice in the markup and is not read.
 
 use super::noscript::img_tags;
 use super::policy;
@@ -11,7 +13,6 @@ use crate::caption::split_credit;
 use crate::model::article::Image;
 use crate::model::body::Node;
 use crate::url;
-use std::collections::HashMap;
 
 /// Source nodes a figure or table may hold to be read as one picture.
 const SCAN_BUDGET: usize = 500;
@@ -20,65 +21,6 @@ const MAX_FIGURE_TEXT: usize = 400;
 const MAX_CAPTION: usize = 4000;
 /// Source nodes read inside one `<noscript>`.
 const NOSCRIPT_BUDGET: usize = 200;
-
-/// Pictures shown so far: identity ([`picture_key`]) -> the captions shown with
-/// it (folded: lowercase, whitespace collapsed).
-#[derive(Default)]
-pub struct Shown(HashMap<String, Vec<String>>);
-
-impl Shown {
-    /// Records `img` and returns true when it is to be shown: a new picture, or
-    /// a repeat with a caption of its own (an author re-using a chart further
-    /// down). A repeat without a new caption (lazy-load copies, the lead image
-    /// again, the same figure twice) is not shown.
-    pub fn show(&mut self, img: &Image) -> bool {
-        let caption = img.caption.as_deref().map(|c| crate::article::text::lowercase(&words(c)));
-        let key = picture_key(&img.src);
-        match self.0.get_mut(&key) {
-            None => {
-                self.0.insert(key, caption.into_iter().collect());
-                true
-            }
-            Some(shown) => match caption {
-                Some(c) if !shown.contains(&c) => {
-                    shown.push(c);
-                    true
-                }
-                _ => false,
-            },
-        }
-    }
-}
-
-/// Identity of a picture: its URL without scheme and fragment, and without
-/// the query when the path names an image file (`a.jpg?w=300` and
-/// `a.jpg?w=1200` are one picture in two sizes), as in [`same_picture`].
-fn picture_key(src: &str) -> String {
-    let s = src.split('#').next().unwrap_or(src);
-    let s = s.strip_prefix("https:").or_else(|| s.strip_prefix("http:")).unwrap_or(s);
-    match s.split_once('?') {
-        Some((path, _)) if image_file(path) => path.to_owned(),
-        _ => s.to_owned(),
-    }
-}
-
-/// The path ends in an image file extension (any case).
-fn image_file(path: &str) -> bool {
-    let p = path.to_ascii_lowercase();
-    [".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"].iter().any(|e| p.ends_with(e))
-}
-
-/// Two sources show the same picture: same URL (scheme and fragment aside), or
-/// same image file (`.jpg`, `.png`…) with a different query (resizing parameters).
-pub fn same_picture(a: &str, b: &str) -> bool {
-    let (a, b) = (picture_key(a), picture_key(b));
-    if a == b {
-        return true;
-    }
-    let path = |s: &str| s.split('?').next().unwrap_or("").to_ascii_lowercase();
-    let (pa, pb) = (path(&a), path(&b));
-    pa == pb && image_file(&pa)
-}
 
 /// A declared image dimension: digits (optionally `px`), 1..=20000.
 fn dimension(s: &str) -> Option<u32> {
@@ -129,21 +71,14 @@ impl Sanitizer<'_> {
     /// `<img>`: a figure. True when it had a usable source.
     pub fn image_element<N: SourceNode>(&mut self, n: &N, out: &mut Vec<Node>) -> bool {
         let Some(img) = self.read_image(&|a| n.attr(a)) else { return false };
-        self.push_figure(out, img);
+        out.push(Node::Figure(img));
         true
-    }
-
-    /// Adds a picture unless the same one is already in the body.
-    fn push_figure(&mut self, out: &mut Vec<Node>, img: Image) {
-        if self.pictures.show(&img) {
-            out.push(Node::Figure(img));
-        }
     }
 
     /// `<noscript>` not right after a usable `<img>`: its pictures.
     pub fn noscript<N: SourceNode>(&mut self, n: &N, out: &mut Vec<Node>) {
         for img in self.noscript_images(n) {
-            self.push_figure(out, img);
+            out.push(Node::Figure(img));
         }
     }
 
@@ -189,7 +124,6 @@ impl Sanitizer<'_> {
             if picture {
                 self.tick(scan.count);
                 self.caption_last(&scan, &mut imgs);
-                imgs.retain(|i| self.pictures.show(i));
                 out.extend(imgs.into_iter().map(Node::Figure));
                 return;
             }

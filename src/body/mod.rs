@@ -7,7 +7,7 @@
 //! - `flow`: block flow (paragraphs, hoisting, lists, trimming);
 //! - `table`, `figure` (pictures, lazy images, captions), `math` (MathML),
 //!   `noscript` (`<img>` markup in noscript text);
-//! - `dedupe`: repeated pictures and the lead image.
+//! Repeated pictures all stay; the lead image's copy is `crate::prepare`'s.
 //!
 //! Rules, in short:
 //! - Kept: `p`, `h2`-`h4` (`h1`->`h2`, `h5`/`h6`->`h4`), `em strong i b u s sub
@@ -33,14 +33,13 @@
 //!   split into caption and credit) and layout tables holding one picture and a
 //!   short caption become figures, hoisted to block level (splitting the
 //!   paragraph or link around them). Lazy-load attributes and `<noscript>`
-//!   fallbacks are read; placeholders, unusable sources, 1x1 pixels and repeats
-//!   (same picture) without a caption of their own are dropped. A short
+//!   fallbacks are read; placeholders, unusable sources and 1x1 pixels are
+//!   dropped, every other picture kept (repeats included). A short
 //!   paragraph ending in a credit right after a captionless figure becomes its
 //!   caption. A one-cell table is unwrapped.
 //! - Text misplaced in a table is moved before it. Empty paragraphs/headings/items
 //!   are dropped, block edges trimmed, two or more `<br>` in a paragraph split it.
 
-mod dedupe;
 #[cfg(target_arch = "wasm32")]
 pub mod dom;
 mod figure;
@@ -54,8 +53,6 @@ mod text;
 pub mod tree;
 mod walk;
 
-pub use dedupe::{adopt_lead, dedupe_figures};
-pub use figure::same_picture;
 pub use source::{Kind, Limits, Sanitized, SourceNode};
 pub use text::visible_text;
 pub use walk::{sanitize, sanitize_with};

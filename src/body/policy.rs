@@ -213,8 +213,6 @@ pub fn placeholder(src: &str) -> bool {
 }
 
 // The sanitizer's entry points, at the path callers used before the split.
-pub use super::dedupe::{adopt_lead, dedupe_figures};
-pub use super::figure::same_picture;
 pub use super::source::{Kind, Limits, Sanitized, SourceNode};
 pub use super::text::visible_text;
 pub use super::walk::{sanitize, sanitize_with};

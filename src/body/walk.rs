@@ -39,7 +39,6 @@ pub(super) struct Sanitizer<'a> {
     text_bytes: usize,
     stopped: bool,
     truncated: bool,
-    pub pictures: super::figure::Shown,
     in_link: bool,
 }
 
@@ -58,7 +57,6 @@ pub fn sanitize_with<N: SourceNode>(root: &N, base: Option<&str>, limits: &Limit
         text_bytes: 0,
         stopped: false,
         truncated: false,
-        pictures: Default::default(),
         in_link: false,
     };
     let mut flow = Vec::new();

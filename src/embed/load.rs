@@ -178,20 +178,14 @@ pub async fn load(cfg: &Config, source_url: Option<String>) -> Result<Ready, Fai
     })?;
     drop(json);
     let base = article.url.clone().or(source_url);
-    let (mut nodes, truncated) = match std::mem::take(&mut article.body) {
+    let (nodes, truncated) = match std::mem::take(&mut article.body) {
         BodySource::Nodes(n) => (n, false),
         BodySource::Html(html) => {
             let s = body::dom::sanitize_html(&html, base.as_deref());
             (s.nodes, s.truncated)
         }
     };
-    let lead_src = article.image.as_ref().map(|i| i.src.clone());
-    let hide_lead = body::policy::dedupe_figures(&mut nodes, lead_src.as_deref());
-    if let (true, Some(lead)) = (hide_lead, &article.image) {
-        body::policy::adopt_lead(&mut nodes, lead);
-    }
-    if nodes.is_empty() && article.title.is_none() && article.lede.is_none() {
-        return Err(fail("empty", None, "the article body is empty after sanitizing"));
-    }
-    Ok(Ready { article, body: nodes, truncated, hide_lead })
+    let p = crate::prepare::prepare(article, nodes, truncated)
+        .map_err(|_| fail("empty", None, "the article body is empty after sanitizing"))?;
+    Ok(Ready { article: p.article, body: p.body, truncated: p.truncated, hide_lead: p.hide_lead })
 }
