@@ -141,24 +141,12 @@ fn drop_lede_paragraph(body: &mut Vec<Node>, lede: &str) {
         Some(n @ Node::El(e)) if e.tag == Tag::P => {
             let mut text = String::new();
             n.text_content(&mut text);
-            same_text(&text, lede)
+            crate::article::text::repeats(lede, &text)
         }
         _ => false,
     };
     if is_lede {
         body.remove(i);
-    }
-}
-
-/// Equal up to whitespace.
-fn same_text(a: &str, b: &str) -> bool {
-    let (mut a, mut b) = (a.split_whitespace(), b.split_whitespace());
-    loop {
-        match (a.next(), b.next()) {
-            (None, None) => return true,
-            (Some(x), Some(y)) if x == y => {}
-            _ => return false,
-        }
     }
 }
 

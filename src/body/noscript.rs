@@ -1,12 +1,14 @@
 //! `<img ...>` markup inside a `<noscript>` read as text (some parsers hand
 //! noscript content over as one text node): a small tag scanner.
 
+use crate::article::text::decode_attribute;
+
 /// Most `<img>` tags read from one text, and attributes kept per tag.
 const MAX_TAGS: usize = 16;
 const MAX_ATTRS: usize = 32;
 
-/// Attributes of every `<img ...>` tag in `html`, names lowercased, basic
-/// entities decoded.
+/// Attributes of every `<img ...>` tag in `html`, names lowercased, values
+/// decoded as HTML attribute values.
 pub(super) fn img_tags(html: &str) -> Vec<Vec<(String, String)>> {
     let lower = html.to_ascii_lowercase();
     let mut out = Vec::new();
@@ -78,7 +80,7 @@ impl TagScan<'_> {
             let name = self.lower.get(name_start..self.i).unwrap_or("").to_owned();
             self.skip_while(|c| c.is_ascii_whitespace());
             let value = if self.at() == Some(b'=') { self.value() } else { "" };
-            return Some((name, decode_entities(value)));
+            return Some((name, decode_attribute(value)));
         }
     }
 
@@ -103,21 +105,4 @@ impl TagScan<'_> {
         }
         self.html.get(start..end.min(self.html.len())).unwrap_or("")
     }
-}
-
-/// Decodes `&amp; &quot; &apos; &#39; &#x27; &lt; &gt;`.
-fn decode_entities(s: &str) -> String {
-    const NAMED: [(&str, char); 7] =
-        [("&amp;", '&'), ("&quot;", '"'), ("&apos;", '\''), ("&#39;", '\''), ("&#x27;", '\''), ("&lt;", '<'), ("&gt;", '>')];
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(p) = rest.find('&') {
-        out.push_str(rest.get(..p).unwrap_or(""));
-        let r = rest.get(p..).unwrap_or("");
-        let (c, n) = NAMED.iter().find(|(e, _)| r.starts_with(e)).map_or(('&', 1), |(e, c)| (*c, e.len()));
-        out.push(c);
-        rest = r.get(n..).unwrap_or("");
-    }
-    out.push_str(rest);
-    out
 }

@@ -7,10 +7,8 @@ pub fn blank(s: &str) -> bool {
     s.chars().all(|c| c.is_whitespace() || matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}'))
 }
 
-/// Words of `s` joined by single spaces.
-pub fn words(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
+/// Whitespace runs collapsed to one space, ends trimmed.
+pub use crate::article::text::collapse_ws as words;
 
 /// Whitespace collapsed per line, empty lines dropped.
 pub fn lines(s: &str) -> String {
