@@ -46,6 +46,7 @@ serve:
 test: setup
 	$(MAKE) --no-print-directory test-native test-browser
 	$(MAKE) --no-print-directory test-e2e
+	$(MAKE) --no-print-directory test-engines
 
 test-native:
 	cargo test --quiet
@@ -83,3 +84,14 @@ fuzz-deep:
 ## The npm package in pkg/ (types/api.mjs checked against the code); see docs/package.md.
 package: dist
 	node scripts/package.mjs
+
+# --- H1: Firefox and WebKit (issue 14) ---
+.PHONY: test-engines
+
+## The core end-to-end suite in Firefox ESR (geckodriver) and WebKitGTK
+## (WebKitWebDriver + MiniBrowser under an Xvfb the runner starts and stops),
+## over the W3C WebDriver client in tests/webdriver; prints the time per engine.
+test-engines: dist
+	@scripts/setup-engines.sh
+	node --test tests/webdriver/
+	node tests/webdriver/run.mjs firefox webkit

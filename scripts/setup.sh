@@ -40,3 +40,4 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] 
   say "installing npm packages (npm ci)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
+scripts/setup-engines.sh  # Firefox ESR, WebKitGTK + Xvfb, geckodriver for `make test-engines` (H1)
