@@ -165,77 +165,30 @@ impl Config {
     pub fn set(&mut self, key: &str, value: &Json) -> Result<(), String> {
         let key = normalize_key(key);
         let text = value.text();
-        let text_ref = text.as_deref();
-        let bad = |expected: &str| -> String {
-            let got = match value {
-                Json::Str(s) => quote(s),
-                Json::Num(n) => crate::article::json::num_text(*n),
-                Json::Bool(b) => b.to_string(),
-                Json::Null => "null".to_owned(),
-                Json::Arr(_) => "an array".to_owned(),
-                Json::Obj(_) => "an object".to_owned(),
-            };
-            ["option `", key.as_str(), "` must be ", expected, " (got ", &got, ")"].concat()
-        };
+        let t = text.as_deref();
+        let bad = |expected: &str| invalid(&key, value, expected);
         match key.as_str() {
             "src" => self.src = text,
-            "data" => {
-                self.inline = match value {
-                    Json::Null => None,
-                    Json::Str(s) => Some(s.clone()),
-                    _ => return Err(bad("a JSON string (pass JSON.stringify(article))")),
-                }
-            }
-            "lang" => {
-                self.lang = match text_ref {
-                    None => None,
-                    Some(t) => Some(t.parse::<Lang>().map_err(|_| bad("\"vi\" or \"en\""))?),
-                }
-            }
-            "theme" => {
-                self.theme = match text_ref {
-                    None => None,
-                    Some(t) => Some(t.parse::<Theme>().map_err(|_| bad("auto, light, sepia or dark"))?),
-                }
-            }
-            "font-scale" => {
-                self.font_step = match (value, text_ref) {
-                    (_, None) => None,
-                    (Json::Num(n), _) => Some(
-                        Some(*n * 100.0)
-                            .filter(|p| (50.0..=400.0).contains(p))
-                            .and_then(nearest_step)
-                            .ok_or_else(|| bad("a factor between 0.5 and 4, like 1.25"))?,
-                    ),
-                    (_, Some(t)) => Some(
-                        parse_font_scale(t).ok_or_else(|| bad("a factor like 1.25 or a percentage like 125%"))?,
-                    ),
-                }
-            }
+            "data" => self.inline = inline_json(value).ok_or_else(|| bad("a JSON string (pass JSON.stringify(article))"))?,
+            "lang" => self.lang = optional(t, str::parse).ok_or_else(|| bad("\"vi\" or \"en\""))?,
+            "theme" => self.theme = optional(t, str::parse).ok_or_else(|| bad("auto, light, sepia or dark"))?,
+            "font-scale" => self.font_step = font_step(value, t).ok_or_else(|| bad(font_scale_expected(value)))?,
             "format" => {
-                self.format = match text_ref {
-                    None | Some("auto") => None,
-                    Some(t) => Some(
-                        t.parse::<Format>().map_err(|_| bad("auto, native, wordpress, jsonld or jsonfeed"))?,
-                    ),
-                }
+                let t = t.filter(|t| *t != "auto");
+                self.format = optional(t, str::parse).ok_or_else(|| bad("auto, native, wordpress, jsonld or jsonfeed"))?
             }
             "timeout" => {
-                self.timeout_ms = match value.num() {
-                    None if text_ref.is_none() => DEFAULT_TIMEOUT_MS,
-                    Some(ms) if (100.0..=120_000.0).contains(&ms) => ms as u32,
-                    _ => return Err(bad("a number of milliseconds between 100 and 120000")),
-                }
+                self.timeout_ms = timeout(value, t).ok_or_else(|| bad("a number of milliseconds between 100 and 120000"))?
             }
             "loading" => {
-                self.lazy = match text_ref {
+                self.lazy = match t {
                     None | Some("eager") | Some("auto") => false,
                     Some("lazy") => true,
                     _ => return Err(bad("\"lazy\" or \"eager\"")),
                 }
             }
             "time-zone" => {
-                self.time_zone = match text_ref {
+                self.time_zone = match t {
                     None => DEFAULT_TIME_ZONE.to_owned(),
                     Some(t) if valid_time_zone_name(t) => t.to_owned(),
                     Some(_) => return Err(bad("an IANA time zone name like \"Asia/Ho_Chi_Minh\"")),
@@ -256,6 +209,61 @@ impl Config {
             _ => Err("options must be an object, like { src: \"/api/articles/1.json\" }".to_owned()),
         }
     }
+}
+
+/// `None` (unset) stays `Some(None)`; a value is parsed, `None` when invalid.
+fn optional<T, E>(text: Option<&str>, parse: impl Fn(&str) -> Result<T, E>) -> Option<Option<T>> {
+    match text {
+        None => Some(None),
+        Some(t) => parse(t).ok().map(Some),
+    }
+}
+
+/// The `data` option: a JSON string, or `null` for none.
+fn inline_json(value: &Json) -> Option<Option<String>> {
+    match value {
+        Json::Null => Some(None),
+        Json::Str(s) => Some(Some(s.clone())),
+        _ => None,
+    }
+}
+
+/// The `font-scale` option: a number is a factor, text is read by [`parse_font_scale`].
+fn font_step(value: &Json, text: Option<&str>) -> Option<Option<usize>> {
+    match (value, text) {
+        (_, None) => Some(None),
+        (Json::Num(n), _) => Some(*n * 100.0).filter(|p| (50.0..=400.0).contains(p)).and_then(nearest_step).map(Some),
+        (_, Some(t)) => parse_font_scale(t).map(Some),
+    }
+}
+
+fn font_scale_expected(value: &Json) -> &'static str {
+    match value {
+        Json::Num(_) => "a factor between 0.5 and 4, like 1.25",
+        _ => "a factor like 1.25 or a percentage like 125%",
+    }
+}
+
+/// The `timeout` option in milliseconds; unset is the default.
+fn timeout(value: &Json, text: Option<&str>) -> Option<u32> {
+    match value.num() {
+        None if text.is_none() => Some(DEFAULT_TIMEOUT_MS),
+        Some(ms) if (100.0..=120_000.0).contains(&ms) => Some(ms as u32),
+        _ => None,
+    }
+}
+
+/// The developer-facing message for an invalid value of option `key`.
+fn invalid(key: &str, value: &Json, expected: &str) -> String {
+    let got = match value {
+        Json::Str(s) => quote(s),
+        Json::Num(n) => crate::article::json::num_text(*n),
+        Json::Bool(b) => b.to_string(),
+        Json::Null => "null".to_owned(),
+        Json::Arr(_) => "an array".to_owned(),
+        Json::Obj(_) => "an object".to_owned(),
+    };
+    ["option `", key, "` must be ", expected, " (got ", &got, ")"].concat()
 }
 
 /// `fontScale`, `data-font-scale` and `font-scale` all name the same option.

@@ -129,6 +129,9 @@ mod entities_in_text {
         overlong_name_stays: "&aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa;" => "&aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa;",
         one_pass_only: "&amp;lt;" => "&lt;",
         text_without_references_unchanged: "Việt Nam" => "Việt Nam",
+        same_as_the_browser_in_input_entities_e2e:
+            "400&percnt; &Ouml;sterreich &oslash; &NotEqualTilde; &fjlig; &CounterClockwiseContourIntegral; &notit; &copy2024 &amp; &Amp; &bigstar; &zzunknown;"
+            => "400% Österreich ø \u{2242}\u{338} fj ∳ ¬it; ©2024 & &Amp; ★ &zzunknown;",
     }
 }
 

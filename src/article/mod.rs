@@ -11,6 +11,7 @@ pub mod lang;
 pub mod model;
 pub mod native;
 pub mod normalize;
+pub mod number;
 pub mod text;
 pub mod wordpress;
 

@@ -46,25 +46,8 @@ pub fn normalize(a: Article, source_url: Option<&str>) -> Result<Article, InputE
             image = None;
         }
     }
-    let mut related: Vec<RelatedArticle> = Vec::new();
-    for r in a.related {
-        let (Some(title), Some(rurl)) = (clean(&r.title), r.url.as_deref().and_then(|u| resolve_url(base, u)))
-        else {
-            continue;
-        };
-        let dup = related.iter().any(|o| o.url.as_deref() == Some(&*rurl) || same(&o.title, &title));
-        if dup || url.as_deref() == Some(&*rurl) || related.len() >= MAX_RELATED {
-            continue;
-        }
-        let image = r.image.and_then(|i| clean_image(i, base));
-        related.push(RelatedArticle { title, url: Some(rurl), image, published: r.published });
-    }
-    let mut tags: Vec<String> = Vec::new();
-    for t in a.tags.iter().filter_map(|t| clean(t)) {
-        if tags.len() < MAX_TAGS && !tags.iter().any(|o| same(o, &t)) {
-            tags.push(t);
-        }
-    }
+    let related = clean_related(a.related, base, url.as_deref());
+    let tags = clean_tags(&a.tags);
     let section = a.section.and_then(|l| clean_link(l, base));
     // "Other sections": the article's own section is not repeated among them.
     let mut categories = clean_links(a.categories, base, MAX_CATEGORIES + 1);
@@ -107,6 +90,36 @@ pub fn later_update(published: Option<DateTime>, updated: Option<DateTime>) -> O
     let (Some(p), Some(u)) = (published, updated) else { return updated };
     let zone = p.offset_minutes.or(u.offset_minutes).unwrap_or(0);
     (epoch_millis(&u, zone) - epoch_millis(&p, zone) > UPDATE_MIN_MS).then_some(u)
+}
+
+/// Related articles with a title and a usable URL that is not the article's
+/// own, de-duplicated by URL or title, capped at [`MAX_RELATED`].
+fn clean_related(list: Vec<RelatedArticle>, base: Option<&str>, own: Option<&str>) -> Vec<RelatedArticle> {
+    let mut out: Vec<RelatedArticle> = Vec::new();
+    for r in list {
+        let (Some(title), Some(rurl)) = (clean(&r.title), r.url.as_deref().and_then(|u| resolve_url(base, u)))
+        else {
+            continue;
+        };
+        let dup = out.iter().any(|o| o.url.as_deref() == Some(&*rurl) || same(&o.title, &title));
+        if dup || own == Some(&*rurl) || out.len() >= MAX_RELATED {
+            continue;
+        }
+        let image = r.image.and_then(|i| clean_image(i, base));
+        out.push(RelatedArticle { title, url: Some(rurl), image, published: r.published });
+    }
+    out
+}
+
+/// Cleaned tags, de-duplicated (case-insensitive), capped at [`MAX_TAGS`].
+fn clean_tags(list: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for t in list.iter().filter_map(|t| clean(t)) {
+        if out.len() < MAX_TAGS && !out.iter().any(|o| same(o, &t)) {
+            out.push(t);
+        }
+    }
+    out
 }
 
 fn is_http(u: &str) -> bool {
