@@ -179,7 +179,7 @@ fn site_name<'a>(g: &Graph<'a>, v: &'a Json, page: &'a Json) -> Option<String> {
 }
 
 /// `author` (else `creator`): `Person`/`Organization` nodes (a `name` array
-/// gives one author per name, with the node's `url`), references, or strings.
+/// gives one author per name, without the node's `url`), references, or strings.
 fn authors<'a>(g: &Graph<'a>, v: &'a Json) -> Vec<Link> {
     let key = if v.get("author").is_null() { "creator" } else { "author" };
     let mut out = Vec::new();
@@ -188,8 +188,10 @@ fn authors<'a>(g: &Graph<'a>, v: &'a Json) -> Vec<Link> {
             out.extend(plain(a).map(|name| Link { name, url: None }));
             continue;
         }
-        let url = first_url(a.get("url"));
-        out.extend(texts(a.get("name")).map(|name| Link { name, url: url.clone() }));
+        let names: Vec<String> = texts(a.get("name")).collect();
+        // One URL for several names belongs to none of them (and would merge them).
+        let url = if names.len() == 1 { first_url(a.get("url")) } else { None };
+        out.extend(names.into_iter().map(|name| Link { name, url: url.clone() }));
     }
     out
 }

@@ -65,7 +65,7 @@ pub fn body(v: &Json, lang: Option<&str>) -> BodySource {
         Json::Str(s) => BodySource::Html(s.clone()),
         Json::Arr(blocks) => {
             if blocks.iter().any(|b| kind(b) == "html") {
-                let vi = lang.is_none_or(|l| l.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("vi")));
+                let vi = lang.is_none_or(|l| super::lang::primary_subtag(l) == "vi");
                 let label = if vi { "Ảnh: " } else { "Photo: " };
                 let mut html = String::new();
                 blocks.iter().for_each(|b| block_html(b, label, &mut html));

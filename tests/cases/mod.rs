@@ -16,7 +16,8 @@ macro_rules! cases {
             #[test]
             fn $name() {
                 let input = $input;
-                assert_eq!(($f)(input), $want, "input: {:?}", input);
+                let shown = format!("{:?}", input);
+                assert_eq!(($f)(input), $want, "input: {}", shown);
             }
         )*
     };
