@@ -82,6 +82,10 @@ mod lead_image {
             => Some(("https://x.vn/a.jpg".to_owned(), Some(1200), Some("Cap".to_owned()))),
         primary_image_of_the_page_without_image: graph(r#""isPartOf":{"@id":"https://x.vn/a/"}"#, &[PAGE, IMAGE].join(","))
             => Some(("https://x.vn/a.jpg".to_owned(), Some(1200), Some("Cap".to_owned()))),
+        escaped_ampersands_in_the_url_decoded: graph(r#""image":"https://x.vn/i.jpg?a=1&amp;b=2&#038;c=3""#, "")
+            => Some(("https://x.vn/i.jpg?a=1&b=2&c=3".to_owned(), None, None)),
+        raw_query_with_a_legacy_name_kept: graph(r#""image":{"@type":"ImageObject","url":"https://x.vn/i.jpg?x=1&copy=2&not3"}"#, "")
+            => Some(("https://x.vn/i.jpg?x=1&copy=2&not3".to_owned(), None, None)),
         url_array_first: graph(r#""image":{"@type":"ImageObject","url":["https://x.vn/1.jpg","https://x.vn/2.jpg"]}"#, "")
             => Some(("https://x.vn/1.jpg".to_owned(), None, None)),
     }

@@ -113,9 +113,11 @@ fn first_text(v: &Json) -> Option<String> {
     texts(v).next()
 }
 
-/// The first string of a URL field (a string or an array of strings).
+/// The first string of a URL field (a string or an array of strings), its
+/// character references decoded as in an HTML attribute (publishers escape
+/// `&` as `&amp;` or `&#038;`; a raw `?a=1&copy=2` stays as written).
 fn first_url(v: &Json) -> Option<String> {
-    v.items().iter().find_map(string)
+    v.items().iter().find_map(Json::str).map(text::decode_attribute)
 }
 
 /// Reads an article node (see [`find`]; an object without one is read as is).
@@ -159,7 +161,7 @@ fn id(v: &Json) -> Option<String> {
 /// `mainEntityOfPage` / a `WebPage`: a URL, or the page's `url` (else its `@id`).
 fn page_url<'a>(g: &Graph<'a>, v: &'a Json) -> Option<String> {
     let v = g.node(v);
-    string(v).or_else(|| first_url(v.get("url"))).or_else(|| string(v.get("@id")))
+    first_url(v).or_else(|| first_url(v.get("url"))).or_else(|| first_url(v.get("@id")))
 }
 
 /// `inLanguage`: a tag or a `Language {alternateName}`.
@@ -211,13 +213,13 @@ fn lead_image<'a>(g: &Graph<'a>, v: &'a Json, page: &'a Json) -> Option<Image> {
 
 /// A URL string or an `ImageObject`.
 fn image<'a>(g: &Graph<'a>, v: &'a Json) -> Option<Image> {
-    if let Some(src) = string(v) {
+    if let Some(src) = first_url(v).filter(|_| matches!(v, Json::Str(_))) {
         return Some(Image { src, ..Image::default() });
     }
     let credit = first_text(v.get("creditText"))
         .or_else(|| g.each(v, "copyrightHolder").find_map(|h| first_text(h.get("name")).or_else(|| plain(h))));
     Some(Image {
-        src: v.get_any(&["url", "contentUrl"]).items().iter().find_map(string)?,
+        src: first_url(v.get_any(&["url", "contentUrl"]))?,
         srcset: None,
         alt: String::new(), // schema.org has no alt text; the view falls back to the caption
         width: size(v.get("width")),
