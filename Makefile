@@ -67,6 +67,7 @@ bench: dist
 	node bench/run.mjs $(if $(BENCH_COMPARE),--compare $(BENCH_COMPARE)) $(BENCH_ARGS)
 
 screenshots: dist
+	@scripts/setup-engines.sh
 	node scripts/screenshots.mjs
 
 clean:
