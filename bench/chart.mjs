@@ -9,7 +9,7 @@ const fmt = (x) => Math.round(x).toLocaleString('en-US');
 /** SVG text of the chart; `modes` is [{ key, label, summary: { widget: { painted: { median, p25, p75 } }, ... } }]. */
 export function chartSvg(modes, { title = 'Time to article (median, ms; whiskers p25–p75)', subtitle = '' } = {}) {
   const variants = ['widget', 'before', 'baseline', 'static'].filter((v) => modes.some((m) => m.summary?.[v]?.painted));
-  const W = 760, H = 420, left = 64, right = 16, top = 64, bottom = 72;
+  const W = 760, H = 440, left = 64, right = 16, top = 64, bottom = 92;
   const plotW = W - left - right, plotH = H - top - bottom;
   const max = Math.max(1, ...modes.flatMap((m) => variants.map((v) => m.summary?.[v]?.painted?.p75 ?? m.summary?.[v]?.painted?.median ?? 0)));
   const step = niceStep(max / 5);
@@ -37,11 +37,16 @@ export function chartSvg(modes, { title = 'Time to article (median, ms; whiskers
       out.push(`<rect x="${(x + 2).toFixed(1)}" y="${y(s.median).toFixed(1)}" width="${(barW - 4).toFixed(1)}" height="${h.toFixed(1)}" fill="${COLORS[v]}"><title>${esc(`${m.label}: ${LABELS[v]} ${fmt(s.median)} ms (p25–p75 ${fmt(s.p25)}–${fmt(s.p75)})`)}</title></rect>`);
       const cx = (x + barW / 2).toFixed(1);
       out.push(`<line x1="${cx}" x2="${cx}" y1="${y(s.p25).toFixed(1)}" y2="${y(s.p75).toFixed(1)}" stroke="#222" stroke-width="1"/>`);
-      out.push(`<text x="${cx}" y="${(Math.min(y(s.median), y(s.p75)) - 5).toFixed(1)}" text-anchor="middle" font-size="11">${fmt(s.median)}</text>`);
+      for (const q of [s.p25, s.p75]) out.push(`<line x1="${(x + barW / 2 - 4).toFixed(1)}" x2="${(x + barW / 2 + 4).toFixed(1)}" y1="${y(q).toFixed(1)}" y2="${y(q).toFixed(1)}" stroke="#222"/>`);
+      // The value inside the foot of the bar (white; the whisker never reaches there), or above the whisker for a short bar.
+      const inside = h > 22 && y(0) - y(s.p25) > 22;
+      out.push(`<text x="${cx}" y="${(inside ? y(0) - 7 : Math.min(y(s.median), y(s.p75)) - 5).toFixed(1)}" text-anchor="middle" font-size="11" font-weight="600" fill="${inside ? '#fff' : '#222'}">${fmt(s.median)}</text>`);
     });
     const ratio = m.summary?.ratios?.widgetOverBaseline;
     out.push(`<text x="${(left + gi * groupW + groupW / 2).toFixed(1)}" y="${H - bottom + 18}" text-anchor="middle" font-weight="600">${esc(m.label)}</text>`);
     if (ratio != null) out.push(`<text x="${(left + gi * groupW + groupW / 2).toFixed(1)}" y="${H - bottom + 34}" text-anchor="middle" fill="#555">widget / plain JS ${ratio.toFixed(2)}×</text>`);
+    const rs = m.summary?.ratios?.widgetOverStatic;
+    if (rs != null) out.push(`<text x="${(left + gi * groupW + groupW / 2).toFixed(1)}" y="${H - bottom + 50}" text-anchor="middle" fill="#555">widget / static ${rs.toFixed(2)}×</text>`);
   });
   let lx = left;
   for (const v of variants) {

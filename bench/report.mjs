@@ -151,7 +151,8 @@ export function markdown(r) {
     const wa = r.wasm.after, wb = r.wasm.before;
     out.push(`Function body sizes from the module's name section (\`bench/wasm-size.mjs\`, twiggy-like), ${wa.measured}: ` +
       `\`${wa.file}\` (built ${wa.mtime}), ${n0(wa.total)} B, code ${n0(wa.codeBytes)} B in ${n0(wa.functionCount)} functions, data ${n0(wa.dataBytes)} B. ` +
-      '"brotli" compresses each crate\'s bodies together (an estimate of its share on the wire; the column does not add up exactly).', '');
+      '"brotli" compresses each crate\'s bodies together (an estimate of its share on the wire; the column does not add up exactly).' +
+      (wa.stale ? ' **Warning: that file is older than the dist/ wasm; the table may describe another build.**' : ''), '');
     const beforeOf = (c) => wb?.crates.find((x) => x.crate === c);
     const crows = wa.crates.slice(0, 20).map((c) => [`\`${c.crate}\``, n0(c.functions), n0(c.size), `${(c.share * 100).toFixed(1)} %`, n0(c.brotli),
       ...(wb ? [beforeOf(c.crate) ? n0(beforeOf(c.crate).size) : '–'] : [])]);

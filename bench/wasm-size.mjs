@@ -93,6 +93,7 @@ export function crateOf(name) {
     const as = topLevelAs(inner);
     let ty = (as >= 0 ? inner.slice(0, as) : inner.slice(0, closeOf(inner))).replace(/^(&mut |&|\*const |\*mut |dyn )+/, '');
     while (ty.startsWith('[') || ty.startsWith('(') || ty.startsWith('<')) ty = ty.slice(1).replace(/^(&mut |&|\*const |\*mut |dyn )+/, '');
+    ty = ty.replace(/(; *\d+)?[\])>]+$/, '');
     const tyCrate = PRIMITIVE.test(ty) || !ty.includes('::') ? null : ty.split('::')[0];
     if (as >= 0 && (!tyCrate || STD.has(tyCrate))) {
       const trait = inner.slice(as + 4).replace(/^(&mut |&|dyn )+/, '');
@@ -102,7 +103,10 @@ export function crateOf(name) {
     if (tyCrate) return clean(tyCrate);
     return as < 0 && PRIMITIVE.test(ty) ? 'core' : 'other'; // `<str>::lines`: inherent methods of primitives
   }
+  if (/^func\[\d+\]$/.test(n)) return 'unnamed (made by wasm-opt)';
   if (n.startsWith('__rustc')) return 'std';
+  // wasm-bindgen's export shims (`mount externref shim`), into which wasm-opt inlines their callees.
+  if (/ shim$/.test(n)) return 'exports (wasm-bindgen shims + inlined code)';
   if (!n.includes('::')) return /^(memcpy|memmove|memset|memcmp|__rust|rust_|__rdl|__rg|__multi3|__udivti3|__divti3)/.test(n) ? 'core' : 'other';
   return clean(n.split('::')[0]);
 }
