@@ -2,14 +2,16 @@
 //! JSON text -> `Json` (serde_json; the wasm build uses JSON.parse) ->
 //! `parse_article` (detect, adapt, normalize) -> an HTML body through the test
 //! tree of tests/native_body_tree (a native `SourceNode`; the browser's
-//! DOMParser in the wasm build) -> `policy::sanitize` -> dedupe / adopt the lead.
+//! DOMParser in the wasm build) -> `body::sanitize` -> `prepare::prepare` (the
+//! duplicate rule and the empty check) -> the prepared view model.
 //! The first input byte picks the forced format (or detection) and the source URL.
 #![no_main]
 
 use article_reader::article::json::Json;
-use article_reader::article::model::BodySource;
 use article_reader::article::{parse_article, Format, ParseOptions};
-use article_reader::body::policy;
+use article_reader::body;
+use article_reader::model::article::BodySource;
+use article_reader::prepare::prepare;
 use libfuzzer_sys::fuzz_target;
 
 #[path = "../../tests/native_body_tree/mod.rs"]
@@ -38,17 +40,20 @@ fuzz_target!(|data: &[u8]| {
     }
     assert!(article.tags.len() <= 100 && article.related.len() <= 50 && article.authors.len() <= 20);
     let base = article.url.clone().or(opts.source_url.map(str::to_owned));
-    let mut nodes = match std::mem::take(&mut article.body) {
-        BodySource::Nodes(n) => n,
+    let (nodes, truncated) = match std::mem::take(&mut article.body) {
+        BodySource::Nodes(n) => (n, false),
         BodySource::Html(html) => {
             let t = tree::parse(&html);
-            policy::sanitize(&t.root(), base.as_deref()).nodes
+            let s = body::sanitize(&t.root(), base.as_deref());
+            (s.nodes, s.truncated)
         }
     };
-    let lead_src = article.image.as_ref().map(|i| i.src.clone());
-    let hide_lead = policy::dedupe_figures(&mut nodes, lead_src.as_deref());
-    if let (true, Some(lead)) = (hide_lead, &article.image) {
-        policy::adopt_lead(&mut nodes, lead);
+    let had_text = article.title.is_some() || article.lede.is_some();
+    match prepare(article, nodes, truncated) {
+        Ok(p) => {
+            assert!(!p.hide_lead || p.article.image.is_some(), "lead hidden without a lead image");
+            let _ = body::visible_text(&p.body);
+        }
+        Err(_) => assert!(!had_text, "prepare refused an article with a title or lede"),
     }
-    let _ = policy::visible_text(&nodes);
 });
