@@ -1,11 +1,11 @@
 // Generates the demo's stand-in photo (a conference hall, drawn on a canvas in
 // headless Chromium; no network, no image libraries). Run once; the JPEG is committed.
 // Usage: node scripts/make-photo.mjs [out.jpg] [width] [height] [seed]
-import { chromium } from 'playwright-core';
+import { launch } from './lib/chromium.mjs';
 import { writeFileSync } from 'node:fs';
 
 const [out = 'fixtures/images/hoi-nghi-dan-van.jpg', W = '1200', H = '800', seed = '7'] = process.argv.slice(2);
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await launch();
 const page = await browser.newPage();
 const dataUrl = await page.evaluate(([W, H, seed]) => {
   let s = seed;
