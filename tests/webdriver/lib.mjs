@@ -20,9 +20,11 @@ export function tests() { return registry; }
 /**
  * Registers a test: `fn(ctx)` with ctx = { s, engine, base, routes, open, ... }
  * (see makeContext). `engines` limits it to some engines; `timeout` in ms.
+ * `knownBug` (a sentence naming the bug and where it was reported): a failure
+ * is printed as KNOWN and does not fail the run; a pass says to remove the mark.
  */
-export function test(name, fn, { timeout = 60_000, engines } = {}) {
-  registry.push({ name, fn, timeout, engines, file: currentFile });
+export function test(name, fn, { timeout = 60_000, engines, knownBug } = {}) {
+  registry.push({ name, fn, timeout, engines, knownBug, file: currentFile });
 }
 
 /**
