@@ -22,9 +22,10 @@ export function tests() { return registry; }
  * (see makeContext). `engines` limits it to some engines; `timeout` in ms.
  * `knownBug` (a sentence naming the bug and where it was reported): a failure
  * is printed as KNOWN and does not fail the run; a pass says to remove the mark.
+ * `skip()` returning a reason skips the test with that reason printed.
  */
-export function test(name, fn, { timeout = 60_000, engines, knownBug } = {}) {
-  registry.push({ name, fn, timeout, engines, knownBug, file: currentFile });
+export function test(name, fn, { timeout = 60_000, engines, knownBug, skip } = {}) {
+  registry.push({ name, fn, timeout, engines, knownBug, skip, file: currentFile });
 }
 
 /**

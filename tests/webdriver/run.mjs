@@ -82,6 +82,7 @@ for (const engine of engines) {
   const base = `http://127.0.0.1:${server.address().port}`;
   let failed = 0;
   let known = 0;
+  let skipped = 0;
   let setupMs = 0;
   try {
     if (ENGINES[engine].needsDisplay && !process.env.WD_DISPLAY) xvfb = await startXvfb();
@@ -90,6 +91,8 @@ for (const engine of engines) {
     setupMs = Date.now() - started;
     console.log(`${engine} ${s.caps.browserVersion} (${s.caps.browserName}), driver and browser up in ${(setupMs / 1000).toFixed(1)} s`);
     for (const t of selected) {
+      const why = t.skip && t.skip();
+      if (why) { skipped++; console.log(`skip  ${engine} ${t.file} › ${t.name}: ${why}`); continue; }
       const t0 = Date.now();
       let timer;
       const ctx = makeContext({ s, engine, base, routes, server });
@@ -137,7 +140,7 @@ for (const engine of engines) {
   }
   const secs = (Date.now() - started) / 1000;
   failedTotal += failed;
-  summary.push(`${engine}: ${selected.length - failed - known} passed, ${failed} failed${known ? `, ${known} known bug${known > 1 ? 's' : ''}` : ''}, ${secs.toFixed(1)} s (start-up ${(setupMs / 1000).toFixed(1)} s)`);
+  summary.push(`${engine}: ${selected.length - failed - known - skipped} passed, ${failed} failed${known ? `, ${known} known bug${known > 1 ? 's' : ''}` : ''}${skipped ? `, ${skipped} skipped` : ''}, ${secs.toFixed(1)} s (start-up ${(setupMs / 1000).toFixed(1)} s)`);
   console.log(`${summary.at(-1)}\n`);
 }
 console.log(summary.join('\n'));

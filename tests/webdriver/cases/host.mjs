@@ -1,7 +1,9 @@
 // The hostile host page, the theming surface and the strict CSP page
 // (tests/e2e/embed_isolation.test.mjs and embed_csp.test.mjs, same pages from
 // tests/pages and index.html, over WebDriver; the probe script is injected first).
-import { test, assert, assertEq, probed, html } from '../lib.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, assert, assertEq, probed, html, ROOT } from '../lib.mjs';
 import { STRICT_CSP } from '../../../scripts/serve.mjs';
 import { SEED_TITLE } from '../../e2e/embed_util.mjs';
 
@@ -133,3 +135,31 @@ test('a CSP without wasm-unsafe-eval: error kind "wasm", the host keeps its link
   assert(await s.execute(() => { const a = document.querySelector('article-reader > a'); return !!a && a.getClientRects().length > 0; }), 'the plain link is visible');
   assertEq((await problems()).filter((p) => p.startsWith('pageerror')).join('\n'), '', 'no page errors');
 });
+
+// Trusted Types (all three engines have them): the strict CSP plus
+// `require-trusted-types-for 'script'`, with and without the widget's policy allowed.
+const hasTrustedTypes = () => readFileSync(join(ROOT, 'dist/embed.js'), 'utf8').includes('trustedTypes');
+const TT_SKIP = () => !hasTrustedTypes() && 'this dist/ has no Trusted Types support (make dist)';
+
+test('Trusted Types enforced (policy `article-reader` allowed): the demo renders, A+ works, zero violations', async ({ s, open, routes, inShadow, shadowEl, problems }) => {
+  const csp = `${STRICT_CSP}; require-trusted-types-for 'script'; trusted-types article-reader`;
+  routes['/index-tt.html'] = html(probed('index.html'), { 'Content-Security-Policy': csp });
+  await open('/index-tt.html');
+  assertEq(await inShadow((r) => r.querySelector('.ar-title').textContent), SEED_TITLE, 'article rendered');
+  await (await shadowEl('button[part~="font-larger"]')).click();
+  assertEq(await inShadow((r) => r.querySelector('.ar').style.getPropertyValue('--ar-scale')), '1.1', 'A+ works');
+  assert(await inShadow((r) => r.querySelectorAll('.ar-body p').length >= 4), 'body paragraphs rendered');
+  assertEq((await s.execute(() => window.__violations.slice())).join('\n'), '', 'no CSP or Trusted Types violation');
+  assertEq((await problems()).join('\n'), '', 'no script errors');
+}, { skip: TT_SKIP });
+
+test('Trusted Types enforced without the widget policy: error kind "trusted-types", the host keeps its link', async ({ s, open, routes, problems }) => {
+  const csp = `${STRICT_CSP}; require-trusted-types-for 'script'; trusted-types other-policy`;
+  routes['/index-tt-no.html'] = html(probed('index.html'), { 'Content-Security-Policy': csp });
+  await open('/index-tt-no.html', { widgets: 0 });
+  await s.waitFor(() => window.__arEvents.some((e) => e.type === 'error'), { message: 'an error event', timeout: 20_000 });
+  const ev = await s.execute(() => window.__arEvents.filter((e) => e.type === 'error'));
+  assertEq(ev[0].detail.kind, 'trusted-types', 'error kind');
+  assert(await s.execute(() => { const a = document.querySelector('article-reader > a'); return !!a && a.getClientRects().length > 0; }), 'the plain link is visible');
+  assertEq((await problems()).filter((p) => p.startsWith('pageerror')).join('\n'), '', 'no page errors');
+}, { skip: TT_SKIP });
