@@ -10,9 +10,13 @@
 use article_reader::article::json::Json;
 use article_reader::article::{parse_article, Format, ParseOptions};
 use article_reader::body;
-use article_reader::model::article::BodySource;
+use article_reader::model::article::{BodySource, Image};
+use article_reader::model::body::{Attr, Node};
 use article_reader::prepare::prepare;
 use libfuzzer_sys::fuzz_target;
+
+mod common;
+use common::{safe_url, srcset_urls};
 
 #[path = "../../tests/native_body_tree/mod.rs"]
 mod tree;
@@ -23,6 +27,38 @@ const SOURCES: [Option<&str>; 3] = [None, Some("https://portal.example.vn/api/ar
 
 fn http_url(u: &str) -> bool {
     u.starts_with("http://") || u.starts_with("https://")
+}
+
+fn check_image(i: &Image) {
+    assert!(safe_url(&i.src, false), "image src {:?}", i.src);
+    for u in i.srcset.iter().flat_map(|s| srcset_urls(s)) {
+        assert!(safe_url(u, false), "srcset candidate {u:?} in {:?}", i.srcset);
+    }
+}
+
+/// Every URL in the prepared body is safe; attribute values are the checked ones.
+fn check_body(body: &[Node]) {
+    let mut stack: Vec<&Node> = body.iter().collect();
+    while let Some(n) = stack.pop() {
+        match n {
+            Node::Text(_) => {}
+            Node::Figure(i) => check_image(i),
+            Node::El(e) => {
+                for (a, v) in &e.attrs {
+                    match a {
+                        Attr::Href => assert!(safe_url(v, true), "href {v:?}"),
+                        Attr::Colspan | Attr::Rowspan => {
+                            assert!(v.parse::<u32>().is_ok_and(|n| (1..=100).contains(&n)), "{} {v:?}", a.name())
+                        }
+                        Attr::Dir => assert!(["ltr", "rtl", "auto"].contains(&v.as_str()), "dir {v:?}"),
+                        _ => {}
+                    }
+                }
+                assert!(!e.tag.is_void() || e.children.is_empty(), "<{}> with children", e.tag.name());
+                stack.extend(e.children.iter());
+            }
+        }
+    }
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -52,6 +88,16 @@ fuzz_target!(|data: &[u8]| {
     match prepare(article, nodes, truncated) {
         Ok(p) => {
             assert!(!p.hide_lead || p.article.image.is_some(), "lead hidden without a lead image");
+            check_body(&p.body);
+            let a = &p.article;
+            a.image.iter().for_each(check_image);
+            a.related.iter().filter_map(|r| r.image.as_ref()).for_each(check_image);
+            for u in a.related.iter().filter_map(|r| r.url.as_deref()) {
+                assert!(safe_url(u, false), "related url {u:?}");
+            }
+            for l in a.authors.iter().chain(&a.categories).chain(a.section.as_ref()) {
+                assert!(l.url.as_deref().is_none_or(|u| safe_url(u, true)), "link url {:?}", l.url);
+            }
             let _ = body::visible_text(&p.body);
         }
         Err(_) => assert!(!had_text, "prepare refused an article with a title or lede"),

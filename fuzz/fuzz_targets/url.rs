@@ -6,48 +6,11 @@
 use article_reader::url;
 use libfuzzer_sys::fuzz_target;
 
-/// The scheme of `u` as the URL standard reads it, lowercased.
-fn scheme(u: &str) -> Option<String> {
-    let (s, _) = u.split_once(':')?;
-    let mut chars = s.chars();
-    let ok = chars.next()?.is_ascii_alphabetic() && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
-    ok.then(|| s.to_ascii_lowercase())
-}
+mod common;
+use common::{safe_url, srcset_urls};
 
 fn check(u: &str, mailto_ok: bool) {
-    assert!(!u.is_empty(), "empty URL kept");
-    assert!(!u.contains(['\t', '\n', '\r']), "tab/newline kept: {u:?}");
-    match scheme(u).as_deref() {
-        None | Some("http") | Some("https") => {}
-        Some("mailto") if mailto_ok => {}
-        Some(other) => panic!("scheme {other:?} kept: {u:?}"),
-    }
-}
-
-/// The candidate URLs of a `srcset`, as the HTML parser reads them: leading
-/// whitespace and commas skipped, a URL runs to whitespace, its trailing commas
-/// are dropped, descriptors run to the next comma.
-fn srcset_urls(s: &str) -> Vec<&str> {
-    let ws = |c: char| matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c');
-    let mut out = Vec::new();
-    let mut rest = s;
-    loop {
-        rest = rest.trim_start_matches(|c: char| ws(c) || c == ',');
-        if rest.is_empty() {
-            return out;
-        }
-        let end = rest.find(ws).unwrap_or(rest.len());
-        let (url, after) = rest.split_at(end);
-        let trimmed = url.trim_end_matches(',');
-        if !trimmed.is_empty() {
-            out.push(trimmed);
-        }
-        rest = if trimmed.len() < url.len() {
-            after
-        } else {
-            after.find(',').map_or("", |i| &after[i + 1..])
-        };
-    }
+    assert!(safe_url(u, mailto_ok), "unsafe URL kept: {u:?}");
 }
 
 fuzz_target!(|data: &[u8]| {
