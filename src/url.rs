@@ -13,8 +13,34 @@
 /// returned as they are otherwise (they then resolve against the host page).
 /// Absolute http(s) results are normalized: lowercase scheme and host, no
 /// user info, `/` for an empty path, `\` read as `/` before the query.
+/// Spaces and other controls left inside (a base path with a space) are
+/// percent-encoded, as browsers do, so a result never splits in a `srcset`.
 /// `None` for any other scheme, an invalid host, or an empty `href`.
 pub fn resolve(base: Option<&str>, href: &str) -> Option<String> {
+    resolve_raw(base, href).map(escape_controls)
+}
+
+/// `%XX` for ASCII whitespace, C0 controls and DEL (nothing else changes).
+fn escape_controls(s: String) -> String {
+    if !s.bytes().any(|b| b <= b' ' || b == 0x7f) {
+        return s;
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match u8::try_from(c) {
+            Ok(b) if b <= b' ' || b == 0x7f => {
+                const HEX: &[u8; 16] = b"0123456789ABCDEF";
+                out.push('%');
+                out.push(char::from(HEX[usize::from(b >> 4)]));
+                out.push(char::from(HEX[usize::from(b & 15)]));
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn resolve_raw(base: Option<&str>, href: &str) -> Option<String> {
     let h = clean(href);
     if h.is_empty() {
         return None;

@@ -92,7 +92,7 @@ fn dangerous_schemes_rejected() {
 fn non_schemes_are_relative() {
     // Not a valid scheme: a path, as the browser reads it.
     assert_eq!(resolve(None, "1abc:foo"), s("./1abc:foo"));
-    assert_eq!(resolve(None, "java script:alert(1)"), s("./java script:alert(1)"));
+    assert_eq!(resolve(None, "java script:alert(1)"), s("./java%20script:alert(1)"));
     assert_eq!(r("1abc:foo"), s("https://news.example.vn/thoi-su/bai-viet/a/1abc:foo"));
     assert_eq!(resolve(None, "a/b:c"), s("a/b:c"));
     assert_eq!(resolve(None, "?a:b"), s("?a:b"));
@@ -162,9 +162,11 @@ fn rfc3986_examples() {
 
 #[test]
 fn relative_without_base_kept_as_is() {
-    for h in ["/p", "a/b", "../x", "./x", "?q", "#f", "a b/c"] {
+    for h in ["/p", "a/b", "../x", "./x", "?q", "#f"] {
         assert_eq!(resolve(None, h), s(h), "{h}");
     }
+    // A space is percent-encoded, as the browser does when it resolves it.
+    assert_eq!(resolve(None, "a b/c"), s("a%20b/c"));
     assert_eq!(resolve(None, "//cdn.com/x"), s("//cdn.com/x"));
     assert_eq!(resolve(None, "//CDN.com"), s("//cdn.com/"));
     // A base that is not absolute http(s) counts as no base.
@@ -256,4 +258,9 @@ fn srcset_resolved_and_filtered() {
     assert_eq!(resolve_srcset(b, " , ,, "), None);
     assert_eq!(resolve_srcset(b, "a.jpg 1ẋ"), None);
     assert_eq!(resolve_srcset(b, "a.jpg (x, y) 1x, b.jpg 1x"), s("https://a.com/d/b.jpg 1x"));
+}
+
+#[test]
+fn a_space_in_the_base_path_is_percent_encoded() {
+    assert_eq!(resolve(Some("http://a.example/x y/"), "i.jpg"), s("http://a.example/x%20y/i.jpg"));
 }
