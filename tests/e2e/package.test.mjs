@@ -33,6 +33,16 @@ function packAndUnpack() {
   });
 }
 
+/** Runs `fn(packed)` with a freshly packed and unpacked package, then removes it. */
+async function withPackage(fn) {
+  const packed = await packAndUnpack();
+  try {
+    return await fn(packed);
+  } finally {
+    rmSync(packed.dir, { recursive: true, force: true });
+  }
+}
+
 /** The seed's images (absolute paths /fixtures/images/...) served beside the package. */
 function imageRoutes() {
   const routes = {};
@@ -61,9 +71,7 @@ test('types/api.mjs matches the code; a change on either side is reported by nam
   assert(undocumented.some((p) => p.includes('--ar-radius is not documented')), `README drift reported: ${undocumented}`);
 });
 
-test('npm pack: tarball holds dist/, the ES-module entry, manifest, types and the example; the example renders the seed from it', async ({ browser }) => {
-  const { dir, pkg, tarball, info, files } = await packAndUnpack();
-  try {
+test('npm pack: tarball holds dist/, the ES-module entry, manifest, types and the example; the example renders the seed from it', async ({ browser }) => withPackage(async ({ pkg, tarball, info, files }) => {
     const distNames = readdirSync(DIST).filter((f) => statSync(join(DIST, f)).isFile());
     for (const f of distNames) assert(files.includes(f), `tarball has dist/${f}`);
     for (const f of ['package.json', 'README.md', 'embed.mjs', 'custom-elements.json', 'article-reader.d.ts', 'examples/esm.html', 'examples/article.json']) {
@@ -100,14 +108,9 @@ test('npm pack: tarball holds dist/, the ES-module entry, manifest, types and th
       assertEq(page.problems.join('\n'), '', 'no console errors');
       await page.closeAll();
     });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}, { timeout: 120_000 });
+}), { timeout: 120_000 });
 
-test('package on a CDN origin: <script src=".../embed.js"> and import(".../embed.mjs") from another origin render the seed', async ({ browser }) => {
-  const { dir, pkg } = await packAndUnpack();
-  try {
+test('package on a CDN origin: <script src=".../embed.js"> and import(".../embed.mjs") from another origin render the seed', async ({ browser }) => withPackage(async ({ pkg }) => {
     await withServer(imageRoutes(), { root: pkg, cors: true }, async ({ base: cdn }) => {
       const article = (req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(SEED));
       const html = (head) => (req, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
@@ -125,22 +128,17 @@ test('package on a CDN origin: <script src=".../embed.js"> and import(".../embed
           await waitForWidgets(page);
           const title = await page.evaluate(() => document.querySelector('article-reader').shadowRoot.querySelector('h1')?.textContent);
           assertEq(title, SEED.title, `${p}: seed rendered with the package on another origin`);
-          const own = requests.filter((r) => /article-reader\.[0-9a-f]+\./.test(r.url));
-          assert(own.length > 0 || requests.length > 0, `${p}: requests recorded`);
-          assert(own.every((r) => r.url.startsWith(cdn)), `${p}: the package's files come from the CDN origin: ${own.map((r) => r.url)}`);
+          const own = requests.filter((r) => /\.(wasm|m?js)$/.test(r.url));
+          assert(own.some((r) => r.url.startsWith(cdn) && r.url.endsWith('.wasm')), `${p}: the wasm came from the CDN origin: ${requests.map((r) => r.url)}`);
+          assert(own.every((r) => r.url.startsWith(cdn) && r.status === 200), `${p}: every script and wasm from the CDN origin, with 200: ${own.map((r) => `${r.url} ${r.status}`)}`);
           assertEq(page.problems.join('\n'), '', `${p}: no console errors`);
           await page.closeAll();
         }
       });
     });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}, { timeout: 120_000 });
+}), { timeout: 120_000 });
 
-test('manifest and types match the running widget: global API, handle, observed attributes, event details, rendered parts', async ({ browser }) => {
-  const { dir, pkg } = await packAndUnpack();
-  try {
+test('manifest and types match the running widget: global API, handle, observed attributes, event details, rendered parts', async ({ browser }) => withPackage(async ({ pkg }) => {
     await withServer({ ...imageRoutes(), '/missing.json': (req, res) => res.writeHead(404).end('no') }, { root: pkg }, async ({ base }) => {
       const page = await newPage(browser);
       await page.goto(`${base}/examples/esm.html`);
@@ -183,7 +181,4 @@ test('manifest and types match the running widget: global API, handle, observed 
       assert(seen.parts.length >= 15, `parts rendered: ${seen.parts.length}`);
       await page.closeAll();
     });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}, { timeout: 120_000 });
+}), { timeout: 120_000 });
