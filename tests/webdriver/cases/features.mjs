@@ -145,14 +145,15 @@ test('DOMParser: the 223 XSS vectors and 1,796 html5lib inputs parse to the same
   for (const l of compareWithOthers(engine, 'domparser', out)) console.log(`      ${l}`);
 }, { timeout: 180_000 });
 
-test('sanitized output: the widget renders the 223 XSS vectors (native HTML body) to the same body trees as in the other engines (report)', async ({ s, engine, open, serve }) => {
+test('sanitized output: the widget renders the 223 XSS vectors and 1,796 html5lib inputs (native HTML body) to the same body trees as in the other engines (report)', async ({ s, engine, open, serve }) => {
   await open(serve(harness({ lang: 'en' })), { widgets: 0 });
   await s.waitFor(() => window.ArticleReader, { message: 'embed loaded' });
-  const vectors = xssVectors();
+  const h5 = JSON.parse(readFileSync(join(corporaDir(), 'html5lib/inputs.json'), 'utf8')).inputs;
+  const inputs = [...xssVectors().map((v) => [`xss-${v.id}`, v.payload]), ...h5.map((x) => [`h5-${x.n}`, x.data])];
   const out = {};
-  for (let i = 0; i < vectors.length; i += 120) {
-    const batch = vectors.slice(i, i + 120);
-    await s.execute((b) => window.__mountInline(b.map((v) => ({ id: `s${v.id}`, json: JSON.stringify({ version: 1, url: 'http://127.0.0.1/x', title: 'XSS', body: v.payload }) }))), batch);
+  for (let i = 0; i < inputs.length; i += 250) {
+    const batch = inputs.slice(i, i + 250);
+    await s.execute((b) => window.__mountInline(b.map(([id, body]) => ({ id, json: JSON.stringify({ version: 1, url: 'http://127.0.0.1/x', title: 'T', body }) }))), batch);
     await s.waitFor(() => window.__done(), { timeout: 60_000, message: 'batch done' });
     const bodies = await s.execute((ids) => ids.map((id) => {
       const b = document.getElementById(id).shadowRoot.querySelector('.ar-body');
@@ -161,10 +162,10 @@ test('sanitized output: the widget renders the 223 XSS vectors (native HTML body
       const walk = (n, d) => { for (const c of n.childNodes) { if (c.nodeType === 1) { lines.push(`${' '.repeat(d)}<${c.localName} ${[...c.attributes].map((a) => `${a.name}="${a.value}"`).sort().join(' ')}>`); walk(c, d + 1); } else if (c.nodeType === 3 && c.data.trim()) lines.push(`${' '.repeat(d)}"${c.data}"`); } };
       walk(b, 0);
       return lines.join('\n');
-    }), batch.map((v) => `s${v.id}`));
-    batch.forEach((v, k) => { out[`xss-${v.id}`] = bodies[k]; });
+    }), batch.map(([id]) => id));
+    batch.forEach(([id], k) => { out[id] = bodies[k]; });
     await s.execute(() => document.getElementById('box').replaceChildren());
   }
   save(engine, 'sanitized', out);
   for (const l of compareWithOthers(engine, 'sanitized', out)) console.log(`      ${l}`);
-}, { timeout: 180_000 });
+}, { timeout: 240_000 });
