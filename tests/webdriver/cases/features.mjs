@@ -169,3 +169,38 @@ test('sanitized output: the widget renders the 223 XSS vectors and 1,796 html5li
   save(engine, 'sanitized', out);
   for (const l of compareWithOthers(engine, 'sanitized', out)) console.log(`      ${l}`);
 }, { timeout: 240_000 });
+
+test('Listen with the engine\'s real voices: an English article shows it exactly when the engine has an English voice; Listen and Stop work without errors', async ({ s, open, serve, inShadow, shadowEl, problems }) => {
+  const article = { version: 1, lang: 'en', title: 'A short English article', lede: 'Lede sentence.', body: [{ type: 'paragraph', text: 'One paragraph to read aloud.' }] };
+  const json = JSON.stringify(article);
+  await open(serve(`<!doctype html><html lang="en"><head><meta charset="utf-8"><script src="/tests/webdriver/probe.js"></script><title>listen</title><link rel="icon" href="data:,"></head>
+<body><article-reader><script type="application/json">${json}</script></article-reader><script src="/dist/embed.js" defer></script></body></html>`));
+  const voices = await s.executeAsync(() => new Promise((ok) => {
+    if (!window.speechSynthesis) return ok([]);
+    const list = () => speechSynthesis.getVoices().map((v) => v.lang);
+    if (list().length) return ok(list());
+    setTimeout(() => ok(list()), 1500);
+  }));
+  const en = voices.some((l) => /^en\b/i.test(l));
+  const state = () => inShadow((r) => {
+    const b = r.querySelector('[part~="listen"]');
+    const shown = (e) => !!e && e.getBoundingClientRect().width > 0 && !e.closest('[hidden]');
+    return shown(b) ? { state: b.dataset.state, stop: shown(r.querySelector('[part~="listen-stop"]')) } : null;
+  });
+  await new Promise((r) => setTimeout(r, 300)); // voiceschanged
+  const st = await state();
+  assertEq(st !== null, en, `Listen shown exactly when there is an English voice (${JSON.stringify(voices)})`);
+  if (en) {
+    assertEq(st.state, 'idle', 'idle at first');
+    await (await shadowEl('[part~="listen"]')).click();
+    const speaking = await state();
+    assert(['speaking', 'idle'].includes(speaking.state), `after Listen: ${JSON.stringify(speaking)}`);
+    console.log(`      listen: ${voices.length} voices (${[...new Set(voices)].join(', ')}); after a click: ${speaking.state}`);
+    if (speaking.state === 'speaking') {
+      assert(speaking.stop, 'Stop shown while speaking');
+      await (await shadowEl('[part~="listen-stop"]')).click();
+      assertEq((await state()).state, 'idle', 'Stop returns to idle');
+    }
+  }
+  assertEq((await problems()).join('\n'), '', 'no script errors');
+});
