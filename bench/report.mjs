@@ -84,9 +84,10 @@ export function markdown(r) {
   }
   if (lb) {
     const w = lb.widget, b = lb.before;
+    w.big ??= { paragraphs: 100000, longestTasks: [], longTasksOver200: '–' };
     hl.push(`**Long bodies** (4× CPU): first screenful of 10,000 paragraphs painted at ${med(w.firstScreen10000)} ms (${x2(w.firstScreenOverSeed)} the seed's time to article); ` +
       `${n0(w.big.paragraphs)} paragraphs: longest task ${n0(w.big.longestTasks[0])} ms, ${w.big.longTasksOver200} tasks over 200 ms` +
-      (b ? `; before ${med(b.firstScreen10000)} ms (${x2(b.firstScreenOverSeed)}), longest task ${n0(b.big.longestTasks[0])} ms, ${b.big.longTasksOver200} over 200 ms` : '') + '.');
+      (b ? `; before ${med(b.firstScreen10000)} ms (${x2(b.firstScreenOverSeed)})` + (b.big ? `, longest task ${n0(b.big.longestTasks[0])} ms, ${b.big.longTasksOver200} over 200 ms` : '') : '') + '.');
   }
   out.push(...hl.map((h) => `- ${h}`), '');
 
@@ -188,8 +189,8 @@ export function markdown(r) {
       `(${mb(lb.widget.big.bytes)} of JSON): the longest tasks (Long Tasks API) while it loads and renders; one of them includes the response's \`JSON.parse\`.`, '');
     const rows = ['widget', 'before'].filter((v) => lb[v]).map((v) => {
       const x = lb[v];
-      return [NAMES[v], cell(x.firstScreen10000), med(x.complete10000), x2(x.firstScreenOverSeed), n0(x.longestTask10000), n0(x.big.firstScreen), n0(x.big.complete),
-        x.big.longestTasks.slice(0, 3).map(n0).join(', '), String(x.big.longTasksOver200)];
+      return [NAMES[v], cell(x.firstScreen10000), med(x.complete10000), x2(x.firstScreenOverSeed), n0(x.longestTask10000), n0(x.big?.firstScreen), n0(x.big?.complete),
+        x.big ? x.big.longestTasks.slice(0, 3).map(n0).join(', ') : '–', x.big ? String(x.big.longTasksOver200) : '–'];
     });
     out.push(table(['variant', '10k: first screenful painted', '10k: last paragraph', '10k first screenful / seed', '10k: longest task', `${n0(lb.widget.big.paragraphs / 1000)}k: first screenful`, `${n0(lb.widget.big.paragraphs / 1000)}k: last paragraph`, 'longest tasks ms', 'tasks > 200 ms'], rows), '');
   }
@@ -256,8 +257,8 @@ export function markdown(r) {
       rows.push(['memory, seed', mb(m.beforeSeed.total), mb(m.widgetSeed.total), pct(m.widgetSeed.total, m.beforeSeed.total)]);
       rows.push(['memory, 10,000 paragraphs', mb(m.before10000.total), mb(m.widget10000.total), pct(m.widget10000.total, m.before10000.total)]);
     }
-    if (lb?.before) {
-      rows.push(['10k paragraphs: first screenful painted (ms)', med(lb.before.firstScreen10000), med(lb.widget.firstScreen10000), pct(lb.widget.firstScreen10000?.median, lb.before.firstScreen10000?.median)]);
+    if (lb?.before) rows.push(['10k paragraphs: first screenful painted (ms)', med(lb.before.firstScreen10000), med(lb.widget.firstScreen10000), pct(lb.widget.firstScreen10000?.median, lb.before.firstScreen10000?.median)]);
+    if (lb?.before?.big && lb.widget.big) {
       rows.push([`${n0(lb.widget.big.paragraphs)} paragraphs: longest task (ms)`, n0(lb.before.big.longestTasks[0]), n0(lb.widget.big.longestTasks[0]), pct(lb.widget.big.longestTasks[0], lb.before.big.longestTasks[0])]);
     }
     out.push(table(['figure', 'before', 'after', 'change'], rows), '');
