@@ -12,7 +12,7 @@ export WASM_BINDGEN_TEST_DRIVER_TIMEOUT ?= 60
 # Its own target dir, so the stable test builds never invalidate it.
 NIGHTLY_DIR := target/wasm-nightly
 WASM := $(NIGHTLY_DIR)/wasm32-unknown-unknown/release/article_reader.wasm
-NIGHTLY_RUSTFLAGS := -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none
+NIGHTLY_RUSTFLAGS := -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none -Clink-arg=-zstack-size=262144
 PORT ?= 8080
 FUZZ_SECONDS ?= 20
 
@@ -53,6 +53,8 @@ test-native:
 
 test-browser: setup
 	cargo test --target wasm32-unknown-unknown --release --test 'browser_*'
+	@# The same wasm-bindgen tests in Firefox ESR (the runner prefers GECKODRIVER over CHROMEDRIVER; H1, issue 14).
+	GECKODRIVER=$(HOME)/.cargo/bin/geckodriver cargo test --target wasm32-unknown-unknown --release --test 'browser_*'
 
 test-e2e: dist
 	node tests/e2e/run.mjs
