@@ -7,6 +7,8 @@
 //             html5lib inputs and the DOMPurify vectors as HTML bodies
 //   url       "base\nhref": every href/src/srcset of those pages and documents
 //   caption   figure captions of the Readability pages and WordPress posts
+//   text      <option byte> + every short string value of the JSON documents
+//             (dates, titles, ledes with entities, languages)
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync, mkdirSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -17,7 +19,7 @@ const root = join(here, '..');
 const corpora = process.env.ARTICLE_READER_CORPORA ?? join(root, '../shared/corpora');
 const MAX_SEED = 64 * 1024; // bigger seeds only slow libFuzzer down (-max_len)
 
-const seeds = { pipeline: new Map(), url: new Map(), caption: new Map() };
+const seeds = { pipeline: new Map(), url: new Map(), caption: new Map(), text: new Map() };
 function add(target, data) {
   const buf = Buffer.isBuffer(data) ? data : Buffer.from(data);
   if (buf.length === 0 || buf.length > MAX_SEED) return;
@@ -40,6 +42,15 @@ function addUrls(text) {
     add('url', base ? `${base}\n${u.replaceAll('&amp;', '&')}` : u.replaceAll('&amp;', '&'));
   });
 }
+/** Short string values of a JSON document, for the text target. */
+function addStrings(json) {
+  let n = 0;
+  (function walk(v) {
+    if (typeof v === 'string') { if (v.length <= 512) add('text', Buffer.concat([Buffer.from([n++ % 9]), Buffer.from(v)])); }
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  })(json);
+}
 const stripTags = (h) => h.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim();
 
 // The seed article in its four formats, with each format byte (0 = detect).
@@ -49,6 +60,7 @@ for (const [i, f] of ['native', 'wordpress', 'jsonld', 'jsonfeed'].entries()) {
   add('pipeline', Buffer.concat([Buffer.from([i + 1 + 5]), Buffer.from(text)]));
   addUrls(text);
   const seed = JSON.parse(text);
+  addStrings(seed);
   for (const c of [seed.image?.caption, ...(Array.isArray(seed.body) ? seed.body.map((b) => b.caption) : [])]) if (c) add('caption', c);
 }
 for (const p of files(join(corpora, 'wp-real'), '.json').filter((p) => !p.endsWith('index.json'))) {
@@ -56,6 +68,7 @@ for (const p of files(join(corpora, 'wp-real'), '.json').filter((p) => !p.endsWi
   add('pipeline', Buffer.concat([Buffer.from([0]), Buffer.from(text)]));
   addUrls(text);
   const post = JSON.parse(text);
+  addStrings(post);
   const media = post?._embedded?.['wp:featuredmedia']?.[0];
   if (media?.caption?.rendered) add('caption', stripTags(media.caption.rendered));
 }
@@ -63,6 +76,7 @@ for (const p of files(join(corpora, 'jsonld-real'), '.json').filter((p) => !p.en
   const text = readFileSync(p, 'utf8');
   add('pipeline', Buffer.concat([Buffer.from([3]), Buffer.from(text)]));
   addUrls(text);
+  addStrings(JSON.parse(text));
 }
 // Readability pages: the cleaned HTML as the body of a native article.
 const readability = join(corpora, 'readability');
