@@ -104,3 +104,14 @@ test('seed article in native, WordPress, JSON-LD and JSON Feed renders the same 
   assertEq(loads, 10, 'one article-reader:load per widget');
   assertEq((await problems()).join('\n'), '', 'no script errors');
 });
+
+test('a long body (3,000 paragraphs) renders completely and in order (the yielding path: scheduler.yield, or setTimeout in WebKit)', async ({ s, open, serve, problems }) => {
+  const body = Array.from({ length: 3000 }, (_, i) => ({ type: 'paragraph', text: `Đoạn ${i + 1}: nội dung thử nghiệm cho một bài viết rất dài.` }));
+  const json = JSON.stringify({ version: 1, lang: 'vi', title: 'Bài rất dài', body }).replaceAll('<', '\\u003c');
+  await open(serve(`<!doctype html><html lang="vi"><head><meta charset="utf-8"><script src="/tests/webdriver/probe.js"></script><title>long</title><link rel="icon" href="data:,"></head>
+<body><article-reader><script type="application/json">${json}</script></article-reader><script src="/dist/embed.js" defer></script></body></html>`), { widgets: 0 });
+  await s.waitFor(() => { const r = document.querySelector('article-reader').shadowRoot; return r && r.querySelectorAll('.ar-body p').length === 3000; }, { timeout: 30_000, message: 'all 3,000 paragraphs' });
+  const last = await s.execute(() => [...document.querySelector('article-reader').shadowRoot.querySelectorAll('.ar-body p')].pop().textContent);
+  assertEq(last, 'Đoạn 3000: nội dung thử nghiệm cho một bài viết rất dài.', 'the last paragraph, in order');
+  assertEq((await problems()).join('\n'), '', 'no script errors');
+});
