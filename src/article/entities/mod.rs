@@ -164,7 +164,7 @@ fn legacy(name: &str) -> Option<char> {
 
 #[cfg(target_arch = "wasm32")]
 fn legacy(name: &str) -> Option<char> {
-    LEGACY.iter().find(|(n, _)| *n == name).map(|&(_, c)| c)
+    entries(LEGACY).find(|(n, _)| *n == name).map(|(_, c)| c)
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -175,7 +175,15 @@ fn table_get(key: &str) -> Option<&'static str> {
 
 /// A name of the small built-in tables (used with its `;`).
 pub fn small(name: &str) -> Option<char> {
-    LEGACY.iter().chain(COMMON.iter()).find(|(n, _)| *n == name).map(|&(_, c)| c)
+    entries(LEGACY).chain(entries(COMMON)).find(|(n, _)| *n == name).map(|(_, c)| c)
+}
+
+/// The `(name, character)` entries of [`LEGACY`] or [`COMMON`].
+pub fn entries(table: &'static str) -> impl Iterator<Item = (&'static str, char)> {
+    table.lines().filter_map(|l| {
+        let (name, value) = l.split_once(' ')?;
+        Some((name, value.chars().next()?))
+    })
 }
 
 /// Every complete reference of the WHATWG list with its value (native builds:
@@ -185,39 +193,26 @@ pub fn all_names() -> &'static [(&'static str, &'static str)] {
     &table::ENTITIES
 }
 
-/// The 106 legacy names, which HTML also reads without `;`.
-#[rustfmt::skip]
-pub const LEGACY: [(&str, char); 106] = [
-    ("AElig", 'Æ'), ("AMP", '&'), ("Aacute", 'Á'), ("Acirc", 'Â'), ("Agrave", 'À'), ("Aring", 'Å'),
-    ("Atilde", 'Ã'), ("Auml", 'Ä'), ("COPY", '©'), ("Ccedil", 'Ç'), ("ETH", 'Ð'), ("Eacute", 'É'),
-    ("Ecirc", 'Ê'), ("Egrave", 'È'), ("Euml", 'Ë'), ("GT", '>'), ("Iacute", 'Í'), ("Icirc", 'Î'),
-    ("Igrave", 'Ì'), ("Iuml", 'Ï'), ("LT", '<'), ("Ntilde", 'Ñ'), ("Oacute", 'Ó'), ("Ocirc", 'Ô'),
-    ("Ograve", 'Ò'), ("Oslash", 'Ø'), ("Otilde", 'Õ'), ("Ouml", 'Ö'), ("QUOT", '"'), ("REG", '®'),
-    ("THORN", 'Þ'), ("Uacute", 'Ú'), ("Ucirc", 'Û'), ("Ugrave", 'Ù'), ("Uuml", 'Ü'), ("Yacute", 'Ý'),
-    ("aacute", 'á'), ("acirc", 'â'), ("acute", '´'), ("aelig", 'æ'), ("agrave", 'à'), ("amp", '&'),
-    ("aring", 'å'), ("atilde", 'ã'), ("auml", 'ä'), ("brvbar", '¦'), ("ccedil", 'ç'), ("cedil", '¸'),
-    ("cent", '¢'), ("copy", '©'), ("curren", '¤'), ("deg", '°'), ("divide", '÷'), ("eacute", 'é'),
-    ("ecirc", 'ê'), ("egrave", 'è'), ("eth", 'ð'), ("euml", 'ë'), ("frac12", '½'), ("frac14", '¼'),
-    ("frac34", '¾'), ("gt", '>'), ("iacute", 'í'), ("icirc", 'î'), ("iexcl", '¡'), ("igrave", 'ì'),
-    ("iquest", '¿'), ("iuml", 'ï'), ("laquo", '«'), ("lt", '<'), ("macr", '¯'), ("micro", 'µ'),
-    ("middot", '·'), ("nbsp", '\u{A0}'), ("not", '¬'), ("ntilde", 'ñ'), ("oacute", 'ó'), ("ocirc", 'ô'),
-    ("ograve", 'ò'), ("ordf", 'ª'), ("ordm", 'º'), ("oslash", 'ø'), ("otilde", 'õ'), ("ouml", 'ö'),
-    ("para", '¶'), ("plusmn", '±'), ("pound", '£'), ("quot", '"'), ("raquo", '»'), ("reg", '®'),
-    ("sect", '§'), ("shy", '\u{AD}'), ("sup1", '¹'), ("sup2", '²'), ("sup3", '³'), ("szlig", 'ß'),
-    ("thorn", 'þ'), ("times", '×'), ("uacute", 'ú'), ("ucirc", 'û'), ("ugrave", 'ù'), ("uml", '¨'),
-    ("uuml", 'ü'), ("yacute", 'ý'), ("yen", '¥'), ("yuml", 'ÿ'),
-];
+/// The 106 legacy names, which HTML also reads without `;`: one `name value`
+/// a line (a table of string slices would cost the wasm twice as much).
+pub const LEGACY: &str = "\
+    AElig Æ\nAMP &\nAacute Á\nAcirc Â\nAgrave À\nAring Å\nAtilde Ã\nAuml Ä\nCOPY ©\nCcedil Ç\n\
+    ETH Ð\nEacute É\nEcirc Ê\nEgrave È\nEuml Ë\nGT >\nIacute Í\nIcirc Î\nIgrave Ì\nIuml Ï\nLT <\n\
+    Ntilde Ñ\nOacute Ó\nOcirc Ô\nOgrave Ò\nOslash Ø\nOtilde Õ\nOuml Ö\nQUOT \"\nREG ®\nTHORN Þ\n\
+    Uacute Ú\nUcirc Û\nUgrave Ù\nUuml Ü\nYacute Ý\naacute á\nacirc â\nacute ´\naelig æ\nagrave à\n\
+    amp &\naring å\natilde ã\nauml ä\nbrvbar ¦\nccedil ç\ncedil ¸\ncent ¢\ncopy ©\ncurren ¤\ndeg °\n\
+    divide ÷\neacute é\necirc ê\negrave è\neth ð\neuml ë\nfrac12 ½\nfrac14 ¼\nfrac34 ¾\ngt >\n\
+    iacute í\nicirc î\niexcl ¡\nigrave ì\niquest ¿\niuml ï\nlaquo «\nlt <\nmacr ¯\nmicro µ\n\
+    middot ·\nnbsp \u{a0}\nnot ¬\nntilde ñ\noacute ó\nocirc ô\nograve ò\nordf ª\nordm º\noslash ø\n\
+    otilde õ\nouml ö\npara ¶\nplusmn ±\npound £\nquot \"\nraquo »\nreg ®\nsect §\nshy \u{ad}\n\
+    sup1 ¹\nsup2 ²\nsup3 ³\nszlig ß\nthorn þ\ntimes ×\nuacute ú\nucirc û\nugrave ù\numl ¨\nuuml ü\n\
+    yacute ý\nyen ¥\nyuml ÿ\n";
 
 /// Frequent names in news text beyond the legacy ones (punctuation, spaces,
 /// Vietnamese letters), answered in the wasm build without asking the browser.
-#[rustfmt::skip]
-pub const COMMON: [(&str, char); 44] = [
-    ("apos", '\''), ("hellip", '…'), ("ndash", '–'), ("mdash", '—'), ("lsquo", '‘'), ("rsquo", '’'),
-    ("ldquo", '“'), ("rdquo", '”'), ("sbquo", '‚'), ("bdquo", '„'), ("lsaquo", '‹'), ("rsaquo", '›'),
-    ("prime", '′'), ("Prime", '″'), ("trade", '™'), ("bull", '•'), ("minus", '−'), ("euro", '€'),
-    ("thinsp", '\u{2009}'), ("ensp", '\u{2002}'), ("emsp", '\u{2003}'), ("zwj", '\u{200D}'),
-    ("zwnj", '\u{200C}'), ("lrm", '\u{200E}'), ("rlm", '\u{200F}'), ("larr", '←'), ("rarr", '→'),
-    ("uarr", '↑'), ("darr", '↓'), ("dagger", '†'), ("Dagger", '‡'), ("permil", '‰'), ("abreve", 'ă'),
-    ("Abreve", 'Ă'), ("dstrok", 'đ'), ("Dstrok", 'Đ'), ("itilde", 'ĩ'), ("Itilde", 'Ĩ'), ("utilde", 'ũ'),
-    ("Utilde", 'Ũ'), ("percnt", '%'), ("num", '#'), ("commat", '@'), ("sol", '/'),
-];
+pub const COMMON: &str = "\
+    apos '\nhellip …\nndash –\nmdash —\nlsquo ‘\nrsquo ’\nldquo “\nrdquo ”\nsbquo ‚\nbdquo „\n\
+    lsaquo ‹\nrsaquo ›\nprime ′\nPrime ″\ntrade ™\nbull •\nminus −\neuro €\nthinsp \u{2009}\n\
+    ensp \u{2002}\nemsp \u{2003}\nzwj \u{200d}\nzwnj \u{200c}\nlrm \u{200e}\nrlm \u{200f}\nlarr ←\n\
+    rarr →\nuarr ↑\ndarr ↓\ndagger †\nDagger ‡\npermil ‰\nabreve ă\nAbreve Ă\ndstrok đ\nDstrok Đ\n\
+    itilde ĩ\nItilde Ĩ\nutilde ũ\nUtilde Ũ\npercnt %\nnum #\ncommat @\nsol /\n";

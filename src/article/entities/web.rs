@@ -3,20 +3,17 @@
 //! is parsed as an HTML document by `DOMParser` (inert: no script, no loads)
 //! and its text read back; nothing else is ever given to the parser.
 //!
-//! Answers are cached (up to [`CACHE`] tokens), and one decode call asks the
-//! browser at most [`BUDGET`] times: past that, unknown tokens stay as written,
-//! so hostile text full of made-up names stays linear.
+//! One decode call asks the browser at most [`BUDGET`] times: past that,
+//! unknown tokens stay as written, so hostile text full of made-up names stays
+//! linear.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use web_sys::{DomParser, SupportedType};
 
-/// Most distinct tokens remembered.
-const CACHE: usize = 256;
 /// Most browser parses per decode call.
 const BUDGET: u32 = 64;
 
 thread_local! {
-    static ANSWERS: RefCell<Vec<(String, Option<String>)>> = const { RefCell::new(Vec::new()) };
     static LEFT: Cell<u32> = const { Cell::new(BUDGET) };
 }
 
@@ -33,24 +30,13 @@ pub fn decode_token(name_semi: &str) -> Option<String> {
     if !ok {
         return None;
     }
-    if let Some(hit) = ANSWERS.with(|a| a.borrow().iter().find(|(k, _)| k == name_semi).map(|(_, v)| v.clone())) {
-        return hit;
-    }
     if LEFT.with(|l| l.replace(l.get().saturating_sub(1))) == 0 {
         return None;
     }
     let token = ["&", name_semi].concat();
-    let answer = DomParser::new()
+    DomParser::new()
         .ok()
         .and_then(|p| p.parse_from_string(&token, SupportedType::TextHtml).ok())
         .and_then(|d| d.body())
-        .and_then(|b| b.text_content());
-    ANSWERS.with(|a| {
-        let mut a = a.borrow_mut();
-        if a.len() >= CACHE {
-            a.clear();
-        }
-        a.push((name_semi.to_owned(), answer.clone()));
-    });
-    answer
+        .and_then(|b| b.text_content())
 }
