@@ -127,10 +127,10 @@ const sizes = { ...bundleSizes(main), cssInsideWasm: measureBytes(Buffer.from(cs
 log(`sizes: ${Object.keys(main.files).length} files, total ${sizes.total.raw} raw, ${sizes.total.gzip} gzip, ${sizes.total.brotli} brotli`);
 
 function findCss() {
-  const b = join(root, 'target/wasm32-unknown-unknown/release/build');
-  const cands = existsSync(b)
-    ? readdirSync(b).filter((d) => d.startsWith('article-reader-')).map((d) => join(b, d, 'out/reader.min.css')).filter(existsSync)
-    : [];
+  // The build script's output in the shipped build's target dir (nightly) or the stable one.
+  const cands = ['target/wasm-nightly/wasm32-unknown-unknown/release/build', 'target/wasm32-unknown-unknown/release/build']
+    .map((d) => join(root, d)).filter(existsSync)
+    .flatMap((b) => readdirSync(b).filter((d) => d.startsWith('article-reader-')).map((d) => join(b, d, 'out/reader.min.css')).filter(existsSync));
   // The newest build script output is the one the wasm embeds.
   cands.sort((x, y) => statSync(y).mtimeMs - statSync(x).mtimeMs);
   return readFileSync(cands[0] ?? join(root, 'style/reader.css'), 'utf8');
@@ -191,14 +191,16 @@ function article(n, short = false) {
 }
 
 // ---------------------------------------------------------------- pages
-const baselineJs = readFileSync(join(root, 'bench/baseline.js'), 'utf8').replace('CSS = __CSS__', () => `CSS = ${JSON.stringify(css)}`);
+const baselineSrc = readFileSync(join(root, 'bench/baseline.js'), 'utf8');
+let baselineJs = null; // with the widget's own CSS (set by snapshot())
 let staticInner = null; // the widget's rendered shadow tree for the seed article (set by snapshot())
+let pageCss = css; // the CSS the widget's shadow root uses (set by snapshot())
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 const SEED_SRC = { widget: '/bench/wordpress.json', before: '/bench/wordpress.json', baseline: '/bench/article.json' };
 function page(variant, src) {
   const fallback = `<a href="${esc(src ?? '')}">Ban Dân vận Tỉnh ủy triển khai nhiệm vụ công tác năm 2020</a>`;
   const host = variant === 'static'
-    ? `<article-reader><template shadowrootmode="open"><style>${css}</style>${staticInner}</template>${fallback}</article-reader>`
+    ? `<article-reader><template shadowrootmode="open"><style>${pageCss}</style>${staticInner}</template>${fallback}</article-reader>`
     : `<article-reader src="${esc(src)}">${fallback}</article-reader>`;
   const script = {
     widget: '<script src="/dist/embed.js" defer></script>', before: '<script src="/before/dist/embed.js" defer></script>',
@@ -223,7 +225,7 @@ function routes(compress) {
   return {
     ...Object.fromEntries(Object.entries(bundle).map(([path, f]) => [path, send(cacheControlFor(path, { embedCache: EMBED_SHORT }))(f.type, f.body)])),
     '/bench/page.html': (req, res, url) => send('no-cache')('text/html; charset=utf-8', page(url.searchParams.get('v'), url.searchParams.get('src')))(req, res),
-    '/bench/baseline.js': send(EMBED_SHORT)('text/javascript; charset=utf-8', baselineJs),
+    '/bench/baseline.js': (req, res) => send(EMBED_SHORT)('text/javascript; charset=utf-8', baselineJs)(req, res),
     '/bench/wordpress.json': send('no-cache')('application/json; charset=utf-8', wordpressText),
     '/bench/article.json': (req, res, url) => {
       const n = url.searchParams.get('n');
@@ -428,10 +430,19 @@ async function visit(page, url, variant, n, until) {
 }
 
 // ---------------------------------------------------------------- 2. time to article
+/** The widget's rendered seed article (for the static page) and the CSS its shadow root
+ *  adopted (for the static page and the plain-JS renderer: the same rules, whatever the build). */
 async function snapshot() {
   const { page, close } = await load('widget', 0, { throttle: 1, keep: true });
-  staticInner = await page.evaluate(() => document.querySelector('article-reader').shadowRoot.innerHTML);
+  const snap = await page.evaluate(() => {
+    const sr = document.querySelector('article-reader').shadowRoot;
+    const css = [...sr.adoptedStyleSheets].map((s) => [...s.cssRules].map((r) => r.cssText).join('\n')).join('\n');
+    return { html: sr.innerHTML, css };
+  });
   await close();
+  staticInner = snap.html;
+  if (snap.css) pageCss = snap.css;
+  baselineJs = baselineSrc.replace('CSS = __CSS__', () => `CSS = ${JSON.stringify(pageCss)}`);
 }
 const VARIANTS = before ? ['widget', 'baseline', 'static', 'before'] : ['widget', 'baseline', 'static'];
 
