@@ -14,7 +14,9 @@ node seed-corpus.mjs
 targets=(pipeline url caption text)
 declare -A max_len=([pipeline]=65536 [url]=4096 [caption]=4096 [text]=4096)
 declare -A share=([pipeline]=4 [url]=2 [caption]=2 [text]=2) # tenths of the time
-cargo +nightly fuzz build -s none "${targets[@]}" 2>&1 | tail -1
+build_log=$(mktemp)
+cargo +nightly fuzz build -s none >"$build_log" 2>&1 || { cat "$build_log"; exit 1; }
+tail -1 "$build_log"; rm -f "$build_log"
 mkdir -p artifacts
 summary=()
 crashed=0
