@@ -150,7 +150,7 @@ export function wasmSizes(buf, { top = 25 } = {}) {
   const functions = fns
     .sort((a, b) => b.size - a.size)
     .slice(0, top)
-    .map((f) => ({ name: f.name.replace(/::h[0-9a-f]{16}$/, '').replace(/\[[0-9a-f]{16}\]/g, ''), crate: crateOf(f.name), size: f.size, share: f.size / code }));
+    .map((f) => ({ name: f.name.replace(/::h[0-9a-f]{16}$/, '').replace(/\[[0-9a-f]{6,16}\]/g, ''), crate: crateOf(f.name), size: f.size, share: f.size / code }));
   return {
     total: w.total, functionCount: fns.length, named: w.names.size, codeBytes: code, dataBytes: w.dataBytes,
     sections: w.sections.map(({ name, size }) => ({ name, size })), crates, functions,
