@@ -61,41 +61,98 @@ pub fn minutes(text: &str, lang: Option<&str>) -> u32 {
     ((units / f64::from(rate)).round() as u32).max(1)
 }
 
-/// Splits `text` into pieces of at most `max` characters for speech synthesis,
-/// with whitespace collapsed. Breaks after a sentence end if there is one in the
-/// second half of the window, else after a comma or semicolon, else at a space,
-/// else (one very long token) at exactly `max` characters.
-pub fn speech_chunks(text: &str, max: usize) -> Vec<String> {
-    let max = max.max(8);
-    let clean = text.split_whitespace().collect::<Vec<_>>().join(" ");
+/// Splits `text` into sentences for speech, as byte ranges of `text` with the
+/// surrounding whitespace left out. A sentence ends after `.`, `!`, `?` or `…`
+/// (and any closing quotes or brackets) followed by whitespace, except after a
+/// short abbreviation (`TP.`, `Mr.`, an initial). A sentence longer than `max`
+/// characters is cut after a comma or semicolon, else at a space, so no word is
+/// ever cut (a single token longer than `max` stays whole).
+pub fn sentence_spans(text: &str, max: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let mut rest = clean.as_str();
-    while !rest.is_empty() {
-        // Byte index just past `max` characters (or the end).
-        let limit = rest.char_indices().nth(max).map_or(rest.len(), |(i, _)| i);
-        if limit == rest.len() {
-            out.push(rest.to_owned());
-            break;
+    let mut start = None::<usize>;
+    let mut word_start = 0;
+    let mut last_soft = None::<usize>; // end of the last clause (after , or ;) in this sentence
+    let mut last_space = None::<usize>; // end of the last word in this sentence
+    let mut chars = 0usize; // characters since `start`
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let end = i + c.len_utf8();
+        if c.is_whitespace() {
+            if let Some(s) = start {
+                if last_space != Some(i) && i > s {
+                    last_space = Some(i);
+                }
+            }
+            word_start = end;
+            continue;
         }
-        let window = &rest[..limit];
-        let after = |set: &[char]| {
-            window
-                .char_indices()
-                .filter(|&(i, c)| set.contains(&c) && window[i + c.len_utf8()..].starts_with(' '))
-                .map(|(i, c)| i + c.len_utf8())
-                .last()
-                .filter(|&i| i * 2 >= window.len())
-        };
-        let cut = after(&['.', '!', '?', '…', ':'])
-            .or_else(|| after(&[',', ';']))
-            .or_else(|| window.rfind(' ').filter(|&i| i > 0))
-            .unwrap_or(limit);
-        let (head, tail) = rest.split_at(cut);
-        let head = head.trim();
-        if !head.is_empty() {
-            out.push(head.to_owned());
+        let s = *start.get_or_insert(i);
+        if s == i {
+            chars = 0;
+            last_soft = None;
+            last_space = None;
         }
-        rest = tail.trim_start();
+        chars += 1;
+        let next_space = iter.peek().is_none_or(|(_, n)| n.is_whitespace());
+        if matches!(c, ',' | ';') && next_space {
+            last_soft = Some(end);
+        }
+        let closing = matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»');
+        let ends = matches!(c, '.' | '!' | '?' | '…') || (closing && ends_sentence(text.get(word_start..i).unwrap_or("")));
+        if ends && next_space && !(c == '.' && is_abbrev(text.get(word_start..i).unwrap_or(""))) {
+            out.push((s, end));
+            start = None;
+            continue;
+        }
+        if chars >= max {
+            if let Some(cut) = last_soft.or(last_space).filter(|&p| p > s) {
+                out.push((s, cut));
+                let after = text.get(cut..).unwrap_or("");
+                let ns = cut + (after.len() - after.trim_start().len());
+                // The next sentence starts at the next word (maybe the current one).
+                start = (ns <= i).then_some(ns);
+                chars = text.get(ns..end).map_or(0, |t| t.chars().count());
+                last_soft = None;
+                last_space = None;
+            }
+        }
+    }
+    if let Some(s) = start {
+        let tail = text.get(s..).unwrap_or("").trim_end();
+        if !tail.is_empty() {
+            out.push((s, s + tail.len()));
+        }
+    }
+    out
+}
+
+/// `word` (the token before a closing quote) ends with a sentence mark.
+fn ends_sentence(word: &str) -> bool {
+    word.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»']).ends_with(['.', '!', '?', '…'])
+}
+
+/// A token before a full stop that is an abbreviation, not a sentence end:
+/// one or two letters starting with a capital (`TP`, `Mr`, `A`).
+fn is_abbrev(word: &str) -> bool {
+    let w = word.trim_start_matches(['"', '\'', '“', '‘', '(', '[', '«']);
+    let mut cs = w.chars();
+    let first = cs.next();
+    let n = w.chars().count();
+    first.is_some_and(char::is_uppercase) && (1..=2).contains(&n) && w.chars().all(char::is_alphabetic)
+}
+
+/// Converts byte offsets of `text` to UTF-16 offsets (what DOM ranges count),
+/// for offsets given in ascending order.
+pub fn utf16_offsets(text: &str, bytes: &[usize]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(bytes.len());
+    let (mut at, mut units) = (0usize, 0u32);
+    for &b in bytes {
+        let b = b.min(text.len());
+        if b > at {
+            units += text.get(at..b).map_or(0, |s| s.encode_utf16().count() as u32);
+            at = b;
+        }
+        out.push(units);
     }
     out
 }
@@ -125,36 +182,57 @@ mod tests {
         assert_eq!(count_units(vi, 330), 43.0);
     }
 
-    #[test]
-    fn chunks_break_at_sentences_and_keep_every_word() {
-        let text = "Câu thứ nhất khá ngắn. Câu thứ hai dài hơn một chút, có dấu phẩy ở giữa. Câu ba!";
-        let chunks = speech_chunks(text, 40);
-        assert!(chunks.iter().all(|c| c.chars().count() <= 40), "{chunks:?}");
-        assert_eq!(chunks[0], "Câu thứ nhất khá ngắn.");
-        assert_eq!(chunks.join(" "), text);
+    fn spans(text: &str, max: usize) -> Vec<&str> {
+        sentence_spans(text, max).into_iter().map(|(a, b)| &text[a..b]).collect()
     }
 
     #[test]
-    fn chunks_never_panic_and_keep_the_text() {
-        let samples = ["", " ", "a", "Ặ ặ. Ể, ỗ! ữ? x… y: z; w", "ééééé ééé. é", "日本語の文章。句点", "a. b. c. d. e. f.", "،؟ مرحبا. بالعالم"];
+    fn sentences_split_at_ends_not_abbreviations() {
+        let text = "Câu thứ nhất khá ngắn. Ông Nguyễn Văn A. đến TP. Hồ Chí Minh hôm qua!  Câu ba? “Trích dẫn.” Hết…";
+        assert_eq!(
+            spans(text, 200),
+            ["Câu thứ nhất khá ngắn.", "Ông Nguyễn Văn A. đến TP. Hồ Chí Minh hôm qua!", "Câu ba?", "“Trích dẫn.”", "Hết…"]
+        );
+        assert_eq!(spans("Số 3.5 triệu. Xong", 200), ["Số 3.5 triệu.", "Xong"]);
+        assert!(spans("   ", 10).is_empty());
+        assert!(spans("", 10).is_empty());
+    }
+
+    #[test]
+    fn long_sentences_cut_at_clauses_then_spaces_never_in_a_word() {
+        let text = "Một hai ba bốn năm, sáu bảy tám chín mười mười một mười hai mười ba.";
+        let parts = spans(text, 30);
+        assert_eq!(parts[0], "Một hai ba bốn năm,");
+        assert!(parts.iter().all(|p| p.chars().count() <= 30 + 5), "{parts:?}");
+        let words = |s: &str| s.split_whitespace().map(str::to_owned).collect::<Vec<_>>();
+        assert_eq!(words(&parts.join(" ")), words(text));
+        let long = "x".repeat(50);
+        assert_eq!(spans(&long, 10), [long.as_str()]);
+    }
+
+    #[test]
+    fn sentences_never_panic_and_keep_every_word() {
+        let samples = ["", " ", "a", "Ặ ặ. Ể, ỗ! ữ? x… y: z; w", "ééééé ééé. é", "日本語の文章。句点", "a. b. c. d. e. f.", "،؟ مرحبا. بالعالم", "A. B. C.", "\"x.\" y", "(a.) b"];
         for text in samples {
-            for max in 0..24 {
-                let chunks = speech_chunks(text, max);
-                let limit = max.max(8);
-                assert!(chunks.iter().all(|c| !c.is_empty() && c.chars().count() <= limit), "{text:?} {max}: {chunks:?}");
+            for max in 1..24 {
+                let sp = sentence_spans(text, max);
+                let mut prev = 0;
+                for &(a, b) in &sp {
+                    assert!(a >= prev && a < b && b <= text.len(), "{text:?} {max}: {sp:?}");
+                    assert_eq!(text[a..b].trim(), &text[a..b]);
+                    prev = b;
+                }
                 let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-                assert_eq!(squash(&chunks.concat()), squash(text), "{text:?} {max}");
+                let joined: String = sp.iter().map(|&(a, b)| &text[a..b]).collect();
+                assert_eq!(squash(&joined), squash(text), "{text:?} {max}");
             }
         }
     }
 
     #[test]
-    fn chunks_handle_long_tokens_and_whitespace() {
-        let long = "x".repeat(50);
-        let chunks = speech_chunks(&format!("  a\n\n{long}  b "), 20);
-        assert!(chunks.iter().all(|c| !c.is_empty() && c.chars().count() <= 20), "{chunks:?}");
-        assert_eq!(chunks.concat().replace(' ', ""), format!("a{long}b"));
-        assert!(speech_chunks("   ", 20).is_empty());
-        assert_eq!(speech_chunks("ặ".repeat(30).as_str(), 10).len(), 3);
+    fn utf16_offsets_count_code_units() {
+        let text = "ặ😀a";
+        assert_eq!(utf16_offsets(text, &[0, 3, 7, 8]), [0, 1, 3, 4]);
+        assert_eq!(utf16_offsets(text, &[99]), [4]);
     }
 }

@@ -1,5 +1,6 @@
-//! Reader controls: A− / A / A+ font steps, theme choice, Listen, and the live
-//! region that announces changes to screen readers.
+//! Reader controls: A− / A / A+ font steps (one tap on phones), "Aa" (the
+//! reading-settings panel, `settings.rs`: size, font, spacing, width, theme),
+//! Listen, and the live region that announces changes to screen readers.
 //!
 //! A font change writes one signal; every instance's root then gets one new
 //! `--ar-scale` value and nothing else is rebuilt. At the ends A− / A+ are
@@ -8,6 +9,7 @@
 
 use super::{prefs, Instance};
 use crate::config::{Theme, DEFAULT_STEP, SCALE_STEPS};
+
 use leptos::prelude::*;
 
 const LAST_STEP: usize = SCALE_STEPS.len() - 1;
@@ -25,24 +27,6 @@ pub fn controls_view(inst: Instance) -> impl IntoView {
         prefs::save_font_step(s);
         let pct = SCALE_STEPS.get(s).copied().unwrap_or(100);
         announce.set([t().font_size_is, " ", &pct.to_string(), "%"].concat());
-    };
-    let on_theme = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
-        if let Ok(theme) = value.parse::<Theme>() {
-            prefs::save_theme(theme);
-            announce.set([t().theme, ": ", theme_label(inst, theme)].concat());
-        }
-    };
-    let options = move || {
-        Theme::ALL
-            .iter()
-            .map(|th| {
-                let th = *th;
-                view! {
-                    <option value=th.name() selected=move || inst.theme.get() == th>{move || theme_label(inst, th)}</option>
-                }
-            })
-            .collect_view()
     };
     view! {
         <div class="ar-tools" part="controls" role="group" aria-label=move || t().controls>
@@ -65,18 +49,14 @@ pub fn controls_view(inst: Instance) -> impl IntoView {
                     "A+"<span class="ar-sr">" "{move || t().font_larger}</span>
                 </button>
             </div>
-            <label class="ar-theme" part="theme">
-                <span class="ar-sr">{move || t().theme}</span>
-                <select class="ar-select" part="theme-select" on:change=on_theme
-                    prop:value=move || inst.theme.get().name()>{options}</select>
-            </label>
+            {super::settings::settings_view(inst)}
             {super::speech::listen_view(inst)}
             <p class="ar-sr" aria-live="polite" role="status">{move || announce.get()}</p>
         </div>
     }
 }
 
-fn theme_label(inst: Instance, th: Theme) -> &'static str {
+pub fn theme_label(inst: Instance, th: Theme) -> &'static str {
     let t = inst.lang.get().t();
     match th {
         Theme::Auto => t.theme_auto,

@@ -9,6 +9,7 @@ pub mod header;
 pub mod intl;
 pub mod prefs;
 pub mod related;
+pub mod settings;
 pub mod speech;
 pub mod status;
 

@@ -122,7 +122,7 @@ fn texts(ready: &Ready) -> Vec<String> {
         n.text_content(&mut t);
         parts.push(t);
     }
-    parts.iter().flat_map(|p| crate::reading::speech_chunks(p, MAX_CHUNK)).collect()
+    parts.iter().flat_map(|p| crate::reading::sentence_spans(p, MAX_CHUNK).into_iter().filter_map(|(a, b)| p.get(a..b).map(str::to_owned)).collect::<Vec<_>>()).collect()
 }
 
 /// Stops whatever this page is reading.

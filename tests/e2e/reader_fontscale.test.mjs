@@ -2,7 +2,7 @@
 // persistence (also with throwing storage), every instance, other tabs, and
 // one custom-property write per instance with no view rebuild.
 import { test, assert, assertEq } from './lib.mjs';
-import { readerPage, inShadow, inlineWidget, KEY_STEP, STRESS_ARTICLE } from './reader_util.mjs';
+import { readerPage, inShadow, inlineWidget, KEY_STEP, STRESS_ARTICLE, pickTheme } from './reader_util.mjs';
 
 const STEPS = [75, 85, 100, 110, 125, 140, 160, 180, 200, 225, 250];
 
@@ -47,7 +47,7 @@ test('11 steps 75 %–250 %: A+ and A− walk them, end buttons are aria-disable
   await page.closeAll();
 });
 
-test('keyboard: Tab reaches A−, A, A+ and the theme select; Enter and Space change the size; focus stays on A+ at the end', async ({ browser, base }) => {
+test('keyboard: Tab reaches A−, A, A+ and Aa; Enter and Space change the size; focus stays on A+ at the end', async ({ browser, base }) => {
   const page = await readerPage(browser, base, { body: inlineWidget(STRESS_ARTICLE) });
   await page.locator('article-reader button[part~="font-smaller"]').focus();
   const focused = () => page.evaluate(() => {
@@ -71,7 +71,7 @@ test('keyboard: Tab reaches A−, A, A+ and the theme select; Enter and Space ch
   assertEq(await scaleOf(page), '1', 'A resets from the keyboard');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
-  assertEq(await focused(), 'theme-select', 'Tab → theme select');
+  assertEq(await focused(), 'button settings', 'Tab → Aa (reading settings)');
   // The browser's own zoom shortcuts are not intercepted.
   const prevented = await page.evaluate(() => new Promise((ok) => {
     const host = document.querySelector('article-reader');
@@ -142,7 +142,7 @@ test('storage that throws (blocked or full): no error, the change still applies 
   assertEq(await scaleOf(page, 0), '0.85', 'instance 1 follows');
   assertEq(await scaleOf(page, 1), '0.85', 'instance 2 changed');
   assertEq(await announced(page, 1), 'Cỡ chữ 85%', 'announced');
-  await page.locator('article-reader').first().locator('select').selectOption('dark');
+  await pickTheme(page.locator('article-reader').first(), 'dark');
   assertEq(await inShadow(page, (r) => r.querySelector('.ar').dataset.theme, null, 1), 'dark', 'theme also applies');
   assertEq(page.problems.join('\n'), '', 'no errors with throwing storage');
   await page.closeAll();

@@ -3,7 +3,7 @@
 // of text has ≥ 4.5:1 contrast in every theme (measured here, and by axe in
 // reader_a11y).
 import { test, assert, assertEq } from './lib.mjs';
-import { readerPage, inShadow, inlineWidget, contrast, KEY_THEME, STRESS_ARTICLE } from './reader_util.mjs';
+import { readerPage, inShadow, inlineWidget, contrast, KEY_THEME, STRESS_ARTICLE, pickTheme, checkedTheme } from './reader_util.mjs';
 
 const bg = (page) => inShadow(page, (r) => getComputedStyle(r.querySelector('.ar')).backgroundColor);
 const themeOf = (page, i = 0) => inShadow(page, (r) => r.querySelector('.ar').dataset.theme, null, i);
@@ -66,30 +66,30 @@ test('auto follows prefers-color-scheme live (no reload); an explicit theme igno
   assertEq(dark, 'rgb(22, 24, 27)', 'the dark theme background');
   await page.emulateMedia({ colorScheme: 'light' });
   assertEq(await bg(page), light, 'and back to light');
-  await page.locator('article-reader select').selectOption('sepia');
+  await pickTheme(page.locator('article-reader'), 'sepia');
   await page.emulateMedia({ colorScheme: 'dark' });
   assertEq(await bg(page), 'rgb(246, 239, 223)', 'sepia stays sepia under a dark system');
-  assertEq(await inShadow(page, (r) => r.querySelector('[aria-live]').textContent), 'Giao diện: Giấy cũ', 'theme change announced');
+  assertEq(await checkedTheme(page.locator('article-reader')), 'sepia', 'the radio shows the choice (announced by the radio itself)');
   await page.closeAll();
 });
 
-test('admin theme attribute is the default; the reader’s choice is persisted, wins, and syncs select and other tabs', async ({ browser, base }) => {
+test('admin theme attribute is the default; the reader’s choice is persisted, wins, and syncs the Aa panel and other tabs', async ({ browser, base }) => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const body = inlineWidget(STRESS_ARTICLE, 'theme="sepia"') + inlineWidget(STRESS_ARTICLE);
   const a = await readerPage(browser, base, { context, body, widgets: 2 });
   assertEq(await themeOf(a, 0), 'sepia', 'admin default sepia');
   assertEq(await themeOf(a, 1), 'auto', 'the other instance keeps auto');
-  assertEq(await a.locator('article-reader').first().locator('select').inputValue(), 'sepia', 'select shows the admin default');
+  assertEq(await checkedTheme(a.locator('article-reader').first()), 'sepia', 'panel shows the admin default');
   const b = await readerPage(browser, base, { context, body, widgets: 2 });
-  await a.locator('article-reader').nth(1).locator('select').selectOption('dark');
+  await pickTheme(a.locator('article-reader').nth(1), 'dark');
   assertEq(await a.evaluate((k) => localStorage.getItem(k), KEY_THEME), 'dark', 'stored');
   assertEq(await themeOf(a, 0), 'dark', 'reader choice overrides the admin default on every instance');
   await b.waitForFunction(() => document.querySelectorAll('article-reader')[0].shadowRoot.querySelector('.ar').dataset.theme === 'dark', null, { timeout: 5000 });
-  assertEq(await b.locator('article-reader').first().locator('select').inputValue(), 'dark', 'other tab: select follows');
-  // After the reader used the select in tab b, a change from tab a still shows in b's select.
-  await b.locator('article-reader').first().locator('select').selectOption('light');
-  await a.locator('article-reader').first().locator('select').selectOption('sepia');
-  await b.waitForFunction(() => document.querySelector('article-reader').shadowRoot.querySelector('select').value === 'sepia', null, { timeout: 5000 });
+  assertEq(await checkedTheme(b.locator('article-reader').first()), 'dark', 'other tab: panel follows');
+  // After the reader used the panel in tab b, a change from tab a still shows in b's panel.
+  await pickTheme(b.locator('article-reader').first(), 'light');
+  await pickTheme(a.locator('article-reader').first(), 'sepia');
+  await b.waitForFunction(() => document.querySelector('article-reader').shadowRoot.querySelector('input[name="article-reader:theme"]:checked').value === 'sepia', null, { timeout: 5000 });
   await a.reload();
   await a.waitForFunction(() => document.querySelector('article-reader')?.shadowRoot?.querySelector('.ar-article'));
   assertEq(await themeOf(a, 1), 'sepia', 'persisted across reload');

@@ -6,7 +6,7 @@ import { test, assert, assertEq } from './lib.mjs';
 import { readerPage, inShadow, inlineWidget, KEY_STEP, STRESS_ARTICLE } from './reader_util.mjs';
 
 const TEXT = ['.ar-kicker', '.ar-title', '.ar-lede', '.ar-author', '.ar-date', '.ar-reading', '.ar-body p', '.ar-caption', '.ar-credit',
-  '.ar-tags li', '.ar-sections h2', '.ar-sections a', '.ar-rel-title', '.ar-related time', '[part~="font-smaller"]', '.ar-select'];
+  '.ar-tags li', '.ar-sections h2', '.ar-sections a', '.ar-rel-title', '.ar-related time', '[part~="font-smaller"]', '.ar-aa span[aria-hidden]'];
 
 test('fonts: every text element renders in a single installed font (no per-glyph fallback for Vietnamese)', async ({ browser, base }) => {
   const page = await readerPage(browser, base);

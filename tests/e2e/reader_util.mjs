@@ -98,3 +98,15 @@ export const STRESS_ARTICLE = {
     { title: 'Tin không có ảnh', url: '/a-2.html' },
   ],
 };
+
+/** Picks a theme in the "Aa" panel of the widget `w` (a locator), opening the panel if needed. */
+export async function pickTheme(w, theme) {
+  const aa = w.locator('button[part~="settings"]');
+  if ((await aa.getAttribute('aria-expanded')) !== 'true') await aa.click();
+  await w.locator(`input[name="article-reader:theme"][value="${theme}"]`).check();
+}
+
+/** The theme checked in the "Aa" panel of the widget `w`. */
+export function checkedTheme(w) {
+  return w.locator('input[name="article-reader:theme"]:checked').getAttribute('value');
+}
