@@ -118,7 +118,8 @@ test('events: load {id,title,url}, error {kind,status,message}, fontscale {scale
     await waitState(page, '#down', 'error');
     await waitState(page, '#bad', 'article');
     await page.locator('#ok button[part~="font-larger"]').click();
-    await page.locator('#ok select[part~="theme-select"]').selectOption('dark');
+    await page.locator('#ok button[part~="settings"]').click(); // the theme is chosen in the "Aa" panel
+    await page.locator('#ok input[name="article-reader:theme"][value="dark"]').check();
     await page.waitForTimeout(100);
     const ev = await events(page);
     const of = (type, target) => ev.filter((e) => e.type === `article-reader:${type}` && (!target || e.target === target));

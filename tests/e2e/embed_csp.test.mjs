@@ -24,7 +24,8 @@ test('strict CSP (no unsafe-inline, no unsafe-eval): zero violations and the art
     await page.waitForFunction(() => document.querySelector('article-reader').shadowRoot.querySelector('.ar-figure img')?.complete);
     // Exercise the interactive parts too (inline style changes are CSSOM, allowed).
     await page.locator('article-reader button[part~="font-larger"]').click();
-    await page.locator('article-reader select[part~="theme-select"]').selectOption('sepia');
+    await page.locator('article-reader button[part~="settings"]').click(); // the theme is chosen in the "Aa" panel
+    await page.locator('article-reader input[name="article-reader:theme"][value="sepia"]').check();
     // Scroll through so lazy images in the body and related list load too (img-src).
     for (let y = 0; y < 6000; y += 600) await page.evaluate((y) => window.scrollTo(0, y), y);
     await page.waitForTimeout(500);
