@@ -136,7 +136,8 @@ export function markdown(r) {
   for (const [w, label] of [[wf, 'widget'], [wfb, 'widget before']]) {
     if (!w) continue;
     out.push(`## 3${label === 'widget' ? '' : 'b'}. Request waterfall, one cold ${label} load`, '');
-    out.push('First-visit conditions (mobile profile, brotli). Times in ms from navigation start (Resource Timing: `startTime`, `responseStart`, `responseEnd`); ' +
+    out.push('First-visit conditions (mobile profile, brotli). Times in ms from navigation start (Resource Timing `startTime`, `responseStart`, `responseEnd`; ' +
+      'DevTools\' emulation charges most of the 150 ms latency after `responseStart`, so start and end are the figures to read); ' +
       '"wire" is what crossed the network for it (CDP `Network.loadingFinished.encodedDataLength`, headers included); "after" is the request that had ' +
       'finished last when this one started (what it plausibly waited for); "by" is the CDP initiator.', '');
     const rows = w.rows.map((x, i) => [String(i + 1), `\`${shortPath(x.path)}\``, esc(x.initiator ?? ''), n0(x.start), n0(x.ttfb), n0(x.end),

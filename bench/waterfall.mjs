@@ -41,6 +41,10 @@ export async function waterfall(page, log, { paintedAt = null } = {}) {
   });
   const cdpRows = [...log.values()];
   const origin = new URL(page.url()).origin;
+  // Times are Resource Timing's (page clock). Under DevTools network emulation the
+  // latency is charged between responseStart and responseEnd, so "first byte" is early;
+  // CDP's responseReceived timestamp is no better (seen here later than the same
+  // request's loadingFinished). Start and end are the figures to read.
   const rows = timing.map((t) => {
     const c = cdpRows.find((x) => x.url === t.url);
     return {
