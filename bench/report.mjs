@@ -68,7 +68,9 @@ export function markdown(r) {
   if (wf) {
     hl.push(`**Critical path** (the \`dist/\` files requested before the article was painted, cold load): ${wf.criticalPath.files.length} files, ` +
       `**${n0(wf.criticalPath.brotli)} B brotli** (${kb(wf.criticalPath.brotli)}; floor ${kb(s.budget.criticalPath)}, goal ${kb(s.budget.goal)})` +
-      (wfb ? `; before ${n0(wfb.criticalPath.brotli)} B` : '') + '.');
+      (wfb ? `; before ${n0(wfb.criticalPath.brotli)} B` : '') +
+      (wf.articleJson ? `. Beside it the article JSON, ${n0(wf.articleJson.body)} B brotli, requested at ${n0(wf.articleJson.start)} ms` +
+        (wfb?.articleJson ? ` (before: at ${n0(wfb.articleJson.start)} ms)` : '') : '') + '.');
   }
   hl.push(`**All of \`dist/\`** (everything the widget may load): **${n0(s.total.brotli)} B brotli** (${kb(s.total.brotli)}; budget ${kb(s.budget.total)})` +
     (sb ? `; before ${n0(sb.total.brotli)} B` : '') + '.');

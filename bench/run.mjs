@@ -504,10 +504,11 @@ async function coldWaterfall(variant, b) {
   }
   const crit = rows.filter((x) => x.beforePaint && bundle[x.path] && x.path.startsWith(`${b.prefix}/`));
   const lazy = Object.keys(b.files).filter((p) => !crit.some((x) => x.path === p));
+  const json = rows.find((x) => /^\/bench\/(wordpress|article)\.json/.test(x.path));
   return {
     variant, painted: r.painted, inDom: r.inDom, rows,
     criticalPath: { files: crit.map((x) => x.path), ...sumSizes(crit.map((x) => bundle[x.path].sizes)), wire: crit.reduce((a, x) => a + (x.wire ?? 0), 0) },
-    notOnCriticalPath: lazy,
+    notOnCriticalPath: lazy, articleJson: json ? { wire: json.wire, body: json.body, start: json.start, end: json.end } : null,
     chain: chainOf(rows, r.painted),
   };
 }
