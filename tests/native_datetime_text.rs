@@ -16,7 +16,9 @@ fn dt(s: &str) -> DateTime {
 }
 
 /// `(y, mo, d, h, mi, s, offset, has_time)` of a parsed date.
-fn fields(s: &str) -> Option<(i32, u8, u8, u8, u8, u8, Option<i16>, bool)> {
+type Fields = (i32, u8, u8, u8, u8, u8, Option<i16>, bool);
+
+fn fields(s: &str) -> Option<Fields> {
     parse(s).map(|d| (d.year, d.month, d.day, d.hour, d.minute, d.second, d.offset_minutes, d.has_time))
 }
 
@@ -216,7 +218,7 @@ mod whitespace {
 
 mod cleaning {
     use super::*;
-    cases! { |s| clean(s);
+    cases! { clean;
         only_spaces_is_none: " \u{a0} \n" => None,
         trimmed: " x " => Some("x".to_owned()),
     }
@@ -265,7 +267,7 @@ fn escaping_covers_the_five_characters() {
 
 mod language_tags {
     use super::*;
-    cases! { |s| lang_tag(s);
+    cases! { lang_tag;
         primary_only: "vi" => Some("vi".to_owned()),
         underscore_and_case: " VI_vn " => Some("vi-vn".to_owned()),
         script_and_region: "zh-Hant-TW" => Some("zh-Hant-TW".to_owned()),

@@ -22,3 +22,6 @@ macro_rules! cases {
         )*
     };
 }
+
+#[allow(dead_code)]
+pub mod article;
