@@ -147,6 +147,17 @@ return (${fn.toString()})(host.shadowRoot, arguments[0]);`, arg, index);
       if (!el) throw new Error(`no ${sel} in widget ${index}`);
       return el;
     },
+    /** Picks a theme in the nth widget's "Aa" panel with real clicks, opening the panel if needed. */
+    async pickTheme(theme, index = 0) {
+      const aa = await ctx.shadowEl('button[part~="settings"]', index);
+      if ((await aa.attribute('aria-expanded')) !== 'true') await aa.click();
+      await (await ctx.shadowEl(`input[name="article-reader:theme"][value="${theme}"]`, index)).click();
+    },
+    /** The theme checked in the nth widget's "Aa" panel. */
+    checkedTheme: (index = 0) => ctx.inShadow((r) => {
+      const c = r.querySelector('input[name="article-reader:theme"]:checked');
+      return c ? c.value : null;
+    }, null, index),
     problems: () => s.execute(() => (window.__wdProblems || ['probe script missing']).slice()),
   };
   return ctx;

@@ -4,7 +4,7 @@
 import { test, assert, assertEq, probed, html } from '../lib.mjs';
 
 async function axe(s) {
-  await s.executeAsync(() => new Promise((ok, no) => {
+  if (!(await s.execute(() => !!window.axe))) await s.executeAsync(() => new Promise((ok, no) => {
     const sc = document.createElement('script');
     sc.src = '/node_modules/axe-core/axe.min.js';
     sc.onload = ok;
@@ -19,7 +19,7 @@ async function axe(s) {
 }
 
 for (const [label, frame] of [['390×844', { width: 390, height: 844 }], ['1280×800', null]]) {
-  test(`axe: zero WCAG 2.1 A/AA violations on the demo at ${label} in light, sepia and dark`, async ({ s, open, routes, inShadow }) => {
+  test(`axe: zero WCAG 2.1 A/AA violations on the demo at ${label} in light, sepia and dark, Aa panel closed and open`, async ({ s, open, routes, inShadow, shadowEl }) => {
     routes['/index.html'] = html(probed('index.html'));
     if (!frame) {
       const vp = await s.setViewport(1280, 800);
@@ -34,6 +34,10 @@ for (const [label, frame] of [['390×844', { width: 390, height: 844 }], ['1280�
       assertEq(r.violations.join('\n'), '', `axe violations (${theme})`);
       assert(r.passes > 10, 'axe actually ran');
       if (process.env.AXE_VERBOSE) console.log(`      ${label} ${theme}: ${r.passes} rules passed; needs review: ${r.incomplete.join(', ') || 'none'}`);
+      // Again with the "Aa" reading-settings panel open.
+      await (await shadowEl('button[part~="settings"]')).click();
+      const o = await axe(s);
+      assertEq(o.violations.join('\n'), '', `axe violations with the settings panel open (${theme})`);
     }
   }, { timeout: 180_000 });
 }

@@ -2,6 +2,10 @@
 // (tests/e2e/reader_fontscale.test.mjs and reader_theme.test.mjs, over WebDriver).
 import { test, assert, assertEq, readerHtml } from '../lib.mjs';
 import { inlineWidget, contrast, KEY_STEP, KEY_THEME, STRESS_ARTICLE } from '../../e2e/reader_util.mjs';
+import { borrow } from '../lib.mjs';
+
+// Every text element's colour and the nearest opaque background: reader_theme's own function.
+const { textColours } = await borrow('tests/e2e/reader_theme.test.mjs', ['textColours']);
 
 const STEPS = [75, 85, 100, 110, 125, 140, 160, 180, 200, 225, 250];
 const scaleOf = (r) => r.querySelector('.ar').style.getPropertyValue('--ar-scale');
@@ -49,7 +53,7 @@ test('font size: A− to 75 %, A+ through the 11 steps to 250 % (real clicks), e
   assertEq((await problems()).join('\n'), '', 'no script errors');
 });
 
-test('keyboard: Tab from A− reaches A, A+, the theme select; Enter and Space on A+ (real key events)', async ({ s, open, serve, inShadow }) => {
+test('keyboard: Tab from A− reaches A, A+ and Aa; Enter and Space on A+ (real key events)', async ({ s, open, serve, inShadow }) => {
   await open(serve(readerHtml(inlineWidget(STRESS_ARTICLE))));
   const focused = () => s.execute(() => {
     const a = document.querySelector('article-reader').shadowRoot.activeElement;
@@ -68,10 +72,10 @@ test('keyboard: Tab from A− reaches A, A+, the theme select; Enter and Space o
   await s.keys('Shift+Tab', 'Enter');
   assertEq(await inShadow(scaleOf), '1', 'Shift+Tab, Enter on A resets');
   await s.keys('Tab', 'Tab');
-  assertEq(await focused(), 'theme-select', 'Tab → theme select');
+  assertEq(await focused(), 'button settings', 'Tab → Aa (reading settings)');
 });
 
-test('theme: choosing sepia and dark in the select (real option clicks) applies, announces, stores, wins over the admin default, kept after reload; text contrast ≥ 4.5:1', async ({ s, open, serve, inShadow, shadowEl, problems }) => {
+test('theme: choosing dark and sepia in the Aa panel (real clicks) applies, stores, wins over the admin default, kept after reload; text contrast ≥ 4.5:1', async ({ s, open, serve, inShadow, pickTheme, checkedTheme, problems }) => {
   const page = serve(readerHtml(inlineWidget(STRESS_ARTICLE, 'theme="sepia"') + inlineWidget(STRESS_ARTICLE)));
   await open(page, { widgets: 2 });
   const themeOf = (i) => inShadow((r) => r.querySelector('.ar').dataset.theme, null, i);
@@ -79,45 +83,26 @@ test('theme: choosing sepia and dark in the select (real option clicks) applies,
   assertEq(await themeOf(0), 'sepia', 'admin default sepia');
   assertEq(await themeOf(1), 'auto', 'the other instance keeps auto');
   assertEq(await bg(0), 'rgb(246, 239, 223)', 'sepia background');
-  assertEq(await inShadow((r) => r.querySelector('select').value), 'sepia', 'select shows the admin default');
-  // A real click on the <option> (WebDriver's way to choose in a <select>).
-  await (await shadowEl('select option[value="dark"]', 1)).click();
+  assertEq(await checkedTheme(0), 'sepia', 'the panel shows the admin default');
+  await pickTheme('dark', 1);
   await s.waitFor(() => document.querySelectorAll('article-reader')[0].shadowRoot.querySelector('.ar').dataset.theme === 'dark', { message: 'dark on every instance', timeout: 5000 });
   assertEq(await bg(1), 'rgb(22, 24, 27)', 'the dark theme background');
-  assertEq(await inShadow((r) => r.querySelector('[aria-live]').textContent, null, 1), 'Giao diện: Tối', 'theme change announced');
+  assertEq(await checkedTheme(1), 'dark', 'the radio shows the choice');
   assertEq(await s.execute((k) => localStorage.getItem(k), KEY_THEME), 'dark', 'stored');
-  assertEq(await inShadow((r) => r.querySelector('select').value, null, 0), 'dark', 'the other select follows');
+  assertEq(await checkedTheme(0), 'dark', 'the other panel follows');
   // Contrast of every text element in the dark theme (colour against the nearest opaque background).
-  const items = await inShadow((r) => {
-    const out = [];
-    const walker = document.createTreeWalker(r.querySelector('.ar'), NodeFilter.SHOW_TEXT);
-    const seen = new Set();
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const el = n.parentElement;
-      if (!n.textContent.trim() || seen.has(el) || el.closest('.ar-sr') || el.closest('option') || el.closest('[aria-disabled="true"]')) continue;
-      seen.add(el);
-      let b = el;
-      let bgc = 'rgba(0, 0, 0, 0)';
-      while (b) {
-        const c = getComputedStyle(b).backgroundColor;
-        if (!/rgba\(.*, 0\)$/.test(c) && c !== 'transparent') { bgc = c; break; }
-        b = b.parentElement;
-      }
-      out.push({ text: n.textContent.trim().slice(0, 24), fg: getComputedStyle(el).color, bg: bgc });
-    }
-    return out;
-  });
+  const items = await inShadow((r, src) => (0, eval)(`(${src})`)(r.querySelector('.ar')), textColours.toString());
   assert(items.length > 15, `found the text (${items.length})`);
   for (const it of items) {
     const ratio = contrast(it.fg, it.bg);
     assert(ratio >= 4.5, `dark: "${it.text}" ${it.fg} on ${it.bg} = ${ratio.toFixed(2)}:1`);
   }
-  await (await shadowEl('select option[value="sepia"]', 0)).click();
+  await pickTheme('sepia', 0);
   await s.waitFor(() => document.querySelectorAll('article-reader')[1].shadowRoot.querySelector('.ar').dataset.theme === 'sepia', { message: 'sepia everywhere', timeout: 5000 });
   await open(page, { widgets: 2, clear: false });
   assertEq(await themeOf(0), 'sepia', 'persisted across reload (instance 1)');
   assertEq(await themeOf(1), 'sepia', 'persisted across reload (instance 2)');
-  assertEq(await inShadow((r) => r.querySelector('select').value, null, 1), 'sepia', 'select shows the stored choice');
+  assertEq(await checkedTheme(1), 'sepia', 'the panel shows the stored choice');
   assertEq((await problems()).join('\n'), '', 'no script errors');
 });
 
