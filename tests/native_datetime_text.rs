@@ -4,7 +4,7 @@
 #[macro_use]
 mod cases;
 
-use article_reader::article::datetime::{days_from_civil, epoch_millis, parse, to_iso};
+use article_reader::article::datetime::{days_from_civil, epoch_millis, parse, parse_lenient, to_iso};
 use article_reader::article::lang::{is_rtl, lang_tag, primary_subtag};
 use article_reader::article::model::DateTime;
 use article_reader::article::text::{
@@ -68,6 +68,25 @@ mod date_rejection {
         dangling_sign: "2019-12-19T16:00:00+" => true,
         bad_separator: "2019-12-19X16:00" => true,
         rfc_2822: "Mon, Jan 7 2019 15:37:00 EST" => true,
+    }
+}
+
+mod lenient_dates {
+    use super::*;
+    cases! { |s| parse_lenient(s).map(|d| to_iso(&d));
+        iso_as_usual: "2019-12-19T16:00:00+07:00" => Some("2019-12-19T16:00:00+07:00".to_owned()),
+        garbled_time_keeps_the_day: "2016-05-24T05:55%Z" => Some("2016-05-24".to_owned()),
+        rfc_2822: "Mon, 07 Jan 2019 15:37:00 -0500" => Some("2019-01-07T15:37:00-05:00".to_owned()),
+        month_first_with_zone_name: "Mon, Jan 7 2019 15:37:00 EST" => Some("2019-01-07T15:37:00-05:00".to_owned()),
+        gmt_without_seconds: "7 Jan 2019 15:37 GMT" => Some("2019-01-07T15:37:00Z".to_owned()),
+        full_month_name_date_only: "7 January 2019" => Some("2019-01-07".to_owned()),
+        time_without_zone_is_local: "January 7, 2019 15:37" => Some("2019-01-07T15:37:00".to_owned()),
+        impossible_day_rejected: "Feb 30 2019" => None,
+        unknown_zone_rejected: "Jan 7 2019 15:37 XYZ" => None,
+        day_first_numeric_rejected: "31/12/2019" => None,
+        word_rejected: "yesterday" => None,
+        trailing_words_rejected: "Jan 7 2019 15:37 GMT extra" => None,
+        empty_rejected: "" => None,
     }
 }
 

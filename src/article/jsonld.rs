@@ -7,7 +7,8 @@
 //! `mainEntityOfPage`). Text fields may be arrays (`"name": ["A", "B"]`: two
 //! authors; elsewhere the first text counts) or `{"@value": …}` objects.
 
-use super::fields::{date, plain, string};
+use super::datetime;
+use super::fields::{plain, string};
 use super::json::Json;
 use super::model::{Article, BodySource, Image, Link};
 use crate::model::body::Node;
@@ -148,9 +149,10 @@ pub fn parse(doc: &Json) -> Article {
     }
 }
 
-/// The first valid date among `keys` (each a string or an array).
+/// The first valid date among `keys` (each a string or an array), read
+/// leniently ([`datetime::parse_lenient`]).
 fn first_date(v: &Json, keys: &[&str]) -> Option<super::model::DateTime> {
-    keys.iter().flat_map(|k| v.get(k).items()).find_map(date)
+    keys.iter().flat_map(|k| v.get(k).items()).find_map(|d| d.str().and_then(datetime::parse_lenient))
 }
 
 /// `identifier`: text, a number or a `PropertyValue {value}`.
