@@ -4,9 +4,14 @@
 //      Leptos' server functions link in: this widget has no server functions)
 //   -> wasm-opt -Oz (npm binaryen, pinned)
 //   -> short import/export names in the wasm and the glue (scripts/wasm-names.mjs)
-//   -> glue minified with terser (pinned)
-//   -> content-hashed glue + wasm -> embed.js (the only stable file name) with those
-//      names substituted. Also writes dist/sizes.json (raw, gzip -9, brotli -q 11).
+//   -> the two HTML-parsing sinks of the glue routed through the loader's Trusted
+//      Types policy (`<template>.innerHTML` of Leptos' static view templates and
+//      DOMParser's inert parse of article bodies; see src/embed/loader.js)
+//   -> the glue turned from an ES module into a function and inlined into embed.js
+//      (one script: no glue request on the critical path, the page's SRI on
+//      embed.js covers it), embed.js minified with terser (pinned)
+//   -> the content-hashed wasm beside embed.js, fetched with its sha384 integrity.
+//   Writes dist/sizes.json (raw, gzip -9, brotli -q 11, sri per file).
 // Flags: --no-opt skips wasm-opt, renaming and minification (debugging).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -20,7 +25,7 @@ import { keepExports, wasmImports, wasmExports, renameWasm, renameGlue, glueExpo
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // DIST_WASM / DIST_OUT / DIST_WB override the input wasm and the output folders
 // (bench/before builds and experiments build elsewhere without touching dist/).
-const wasmIn = process.env.DIST_WASM ?? join(root, 'target/wasm32-unknown-unknown/release/article_reader.wasm');
+const wasmIn = process.env.DIST_WASM ?? join(root, 'target/wasm-nightly/wasm32-unknown-unknown/release/article_reader.wasm');
 const wb = process.env.DIST_WB ?? join(root, 'target/wb');
 const dist = process.env.DIST_OUT ?? join(root, 'dist');
 const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(root, 'Cargo.toml'), 'utf8'))[1];
@@ -52,38 +57,39 @@ if (noOpt) {
   const exportMap = new Map(wasmExports(optimized).filter((e) => e.name !== 'memory').map((e, i) => [e.name, shortName(i)]));
   wasm = renameWasm(optimized, importMap, exportMap);
   glue = renameGlue(glue, imports, importMap, exportMap);
-  // 4. Minify the glue (module scope: exported names stay, property names are untouched).
-  const min = await minify(glue, { module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: false } });
-  glue = min.code + '\n';
   // The renamed module must still link against the glue: same import names, readable exports.
   const provided = new Set(wasmImports(wasm).map((i) => i.name));
   for (const n of importMap.values()) if (!provided.has(n)) throw new Error(`renamed wasm lacks import ${n}`);
 }
 
-const hash = (buf) => createHash('sha256').update(buf).digest('hex').slice(0, 10);
-const wasmName = `article-reader.${hash(wasm)}.wasm`;
-const glueName = `article-reader.${hash(glue)}.js`;
+glue = trustedHtmlSinks(glue);
+glue = glueAsFunction(glue);
 
-// Light minification of the hand-written loader: drop comments (keep the /*! banner) and indentation.
+const hash = (buf) => createHash('sha256').update(buf).digest('hex').slice(0, 10);
+const sri = (buf) => 'sha384-' + createHash('sha384').update(buf).digest('base64');
+const wasmName = `article-reader.${hash(wasm)}.wasm`;
+
+// The loader with the glue function and the file names substituted, then minified.
 const loaderSrc = readFileSync(join(root, 'src/embed/loader.js'), 'utf8');
-const loader = loaderSrc
-  .split('\n')
-  .filter((l) => !/^\s*\/\/(?!\!)/.test(l))
-  .map((l) => l.replace(/\s+\/\/ .*$/, '').trim())
-  .filter(Boolean)
-  .join('\n')
-  .replaceAll('__GLUE__', glueName)
+const banner = /^\/\*![^\n]*\*\//.exec(loaderSrc)?.[0] ?? '';
+const filled = loaderSrc
+  .replace("'__GLUE__'", () => glue)
+  .replaceAll('__WASM_SRI__', sri(wasm))
   .replaceAll('__WASM__', wasmName)
-  .replaceAll('__VERSION__', version) + '\n';
+  .replaceAll('__VERSION__', version)
+  .replaceAll('__ATTRS__', JSON.stringify(optionNames()));
+if (/__(GLUE|WASM|WASM_SRI|VERSION|ATTRS)__/.test(filled.replace(banner, ''))) throw new Error('loader: a placeholder was left unfilled');
+const loader = noOpt
+  ? filled
+  : (await minify(filled, { ecma: 2018, compress: { passes: 2 }, format: { comments: /^!/ } })).code + '\n';
 
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 writeFileSync(join(dist, wasmName), wasm);
-writeFileSync(join(dist, glueName), glue);
 writeFileSync(join(dist, 'embed.js'), loader);
 
-// The CSS the wasm embeds: the newest build-script output (older ones may linger in target/).
-const buildDir = join(root, 'target/wasm32-unknown-unknown/release/build');
+// The CSS the wasm embeds: the newest build-script output of this wasm's target dir.
+const buildDir = join(dirname(wasmIn), 'build');
 const cssCandidates = existsSync(buildDir)
   ? readdirSync(buildDir)
     .filter((d) => d.startsWith('article-reader-'))
@@ -97,9 +103,56 @@ const sizes = (buf) => ({
   gzip: gzipSync(buf, { level: 9 }).length,
   brotli: brotliCompressSync(buf, { params: { [z.BROTLI_PARAM_QUALITY]: 11 } }).length,
 });
-const files = { 'embed.js': sizes(Buffer.from(loader)), [glueName]: sizes(Buffer.from(glue)), [wasmName]: sizes(wasm) };
+const withSri = (buf) => ({ ...sizes(buf), sri: sri(buf) });
+const files = { 'embed.js': withSri(Buffer.from(loader)), [wasmName]: withSri(wasm) };
 const total = Object.values(files).reduce((a, s) => ({ raw: a.raw + s.raw, gzip: a.gzip + s.gzip, brotli: a.brotli + s.brotli }), { raw: 0, gzip: 0, brotli: 0 });
-const report = { version, files, total, cssInsideWasm: sizes(css) };
+// Everything the first article paint waits for: embed.js (loader + glue) and the wasm;
+// the article JSON comes beside them. Nothing else is loaded later.
+const criticalPath = { files: ['embed.js', wasmName], brotli: total.brotli };
+const report = { version, files, total, criticalPath, cssInsideWasm: sizes(css) };
 writeFileSync(join(dist, 'sizes.json'), JSON.stringify(report, null, 2) + '\n');
 for (const [n, s] of Object.entries(files)) console.log(`${n.padEnd(36)} ${String(s.raw).padStart(8)} raw ${String(s.gzip).padStart(7)} gz ${String(s.brotli).padStart(7)} br`);
 console.log(`${'total'.padEnd(36)} ${String(total.raw).padStart(8)} raw ${String(total.gzip).padStart(7)} gz ${String(total.brotli).padStart(7)} br`);
+
+// Routes the glue's two HTML-parsing sinks through `__arHtml` (defined in the
+// loader): Leptos' static templates (`<template>.innerHTML` of strings compiled
+// into the wasm) and DOMParser's inert parse of the article body. No other
+// innerHTML-like sink may exist in the glue.
+function trustedHtmlSinks(code) {
+  let n = 0;
+  code = code.replace(/(\w+)\.innerHTML = (getStringFromWasm0\([^()]*\));/g, (all, el, str) => { n++; return `${el}.innerHTML = __arHtml(${str}, ${el});`; });
+  code = code.replace(/(\w+)\.parseFromString\((getStringFromWasm0\([^()]*\)),/g, (all, p, str) => { n++; return `${p}.parseFromString(__arHtml(${str}),`; });
+  for (const sink of ['outerHTML', 'insertAdjacentHTML', 'srcdoc', 'createContextualFragment', 'document.write', 'setHTMLUnsafe', 'parseHTMLUnsafe']) {
+    if (code.includes(sink)) throw new Error(`glue: unexpected HTML sink ${sink}`);
+  }
+  const left = code.match(/\.innerHTML = (?!__arHtml)/g);
+  if (left) throw new Error('glue: an innerHTML assignment was not routed through the Trusted Types policy');
+  if (n === 0 && !noOpt) console.warn('build-dist: no HTML sink found in the glue');
+  return code;
+}
+
+// `export function f` / `export class C` / `export { a, b as c }` of the ES-module
+// glue -> a function expression returning those names (it runs inside the loader).
+function glueAsFunction(code) {
+  const names = [];
+  code = code.replace(/^export (function|class) ([A-Za-z0-9_$]+)/gm, (all, kind, name) => { names.push([name, name]); return `${kind} ${name}`; });
+  code = code.replace(/^export \{([^}]*)\};?$/gm, (all, list) => {
+    for (const part of list.split(',')) {
+      const [local, as] = part.trim().split(/\s+as\s+/);
+      if (local) names.push([as ?? local, local]);
+    }
+    return '';
+  });
+  if (/^\s*(export|import)\b/m.test(code)) throw new Error('glue: an import/export statement is left');
+  code = code.replaceAll('import.meta.url', 'location.href'); // only the unused default path
+  const ret = names.map(([as, local]) => `${JSON.stringify(as)}: ${local}`).join(', ');
+  return `(function () {\n${code}\nreturn { ${ret} };\n})`;
+}
+
+// The option names of src/config.rs (OPTION_NAMES), the attributes the loader observes.
+function optionNames() {
+  const src = readFileSync(join(root, 'src/config.rs'), 'utf8');
+  const m = /OPTION_NAMES[^=]*=\s*&?\[([^\]]*)\]/.exec(src);
+  if (!m) throw new Error('src/config.rs: OPTION_NAMES not found');
+  return [...m[1].matchAll(/"([a-z-]+)"/g)].map((x) => x[1]).filter((n) => n !== 'data');
+}

@@ -16,6 +16,22 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknow
   rustup target add wasm32-unknown-unknown
 fi
 
+# 1b. The image's nightly (the shipped wasm rebuilds std with it; see Makefile). It is
+#     pinned by date: no other nightly can be fetched here, so a different one is an error.
+NIGHTLY_DATE=2026-05-19
+if ! rustc +nightly -V 2>/dev/null | grep -q "$NIGHTLY_DATE"; then
+  echo "setup: the nightly toolchain of $NIGHTLY_DATE is required for the dist build (rustc +nightly -V: $(rustc +nightly -V 2>&1))" >&2
+  exit 1
+fi
+if ! rustup component list --installed --toolchain nightly 2>/dev/null | grep -q '^rust-src'; then
+  say "adding rust-src to the nightly toolchain"
+  rustup component add rust-src --toolchain nightly
+fi
+if ! rustup target list --installed --toolchain nightly 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  say "adding wasm32-unknown-unknown to the nightly toolchain"
+  rustup target add wasm32-unknown-unknown --toolchain nightly
+fi
+
 # 2. wasm-bindgen-cli, exactly the crate's version (no --locked: its lock file names a yanked crate).
 if ! command -v wasm-bindgen >/dev/null || [ "$(wasm-bindgen --version | awk '{print $2}')" != "$WB_VERSION" ] \
    || ! command -v wasm-bindgen-test-runner >/dev/null; then

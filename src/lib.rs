@@ -10,6 +10,7 @@ pub mod article;
 pub mod body;
 pub mod caption;
 pub mod config;
+pub mod failure;
 pub mod i18n;
 pub mod model;
 pub mod prepare;

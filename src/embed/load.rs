@@ -12,8 +12,8 @@ use crate::article::model::BodySource;
 use crate::article::{parse_article, InputError, ParseOptions};
 use crate::body;
 use crate::config::Config;
-use crate::ui::{Failure, Ready};
-use gloo_net::http::Request;
+use crate::ui::{Failure, FailureKind, Ready};
+use gloo_net::http::{Request, Response};
 use js_sys::JsString;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -33,8 +33,8 @@ extern "C" {
 /// Larger responses are refused before parsing (they would freeze a phone).
 pub const MAX_BYTES: usize = 32 * 1024 * 1024;
 
-fn fail(kind: &'static str, status: Option<u16>, detail: impl Into<String>) -> Failure {
-    Failure { kind, status, detail: detail.into(), article_url: None }
+fn fail(kind: FailureKind, status: Option<u16>, detail: impl Into<String>) -> Failure {
+    Failure::new(kind, status, detail)
 }
 
 /// Aborts the fetch when dropped (unmount, new `src`) or when the timeout fires.
@@ -45,9 +45,37 @@ pub struct Abort {
     timed_out: Rc<Cell<bool>>,
 }
 
+/// The article response `embed.js` requested before the wasm was ready (so the
+/// article does not wait for the wasm download). Aborted when dropped unused.
+pub struct Prefetch {
+    /// The absolute URL requested; used only when the widget resolves the same.
+    pub url: String,
+    response: js_sys::Promise,
+    controller: Option<AbortController>,
+}
+
+impl Prefetch {
+    /// Reads `{url, response, abort}` handed in by the loader.
+    pub fn from_js(value: &JsValue) -> Option<Prefetch> {
+        let get = |k: &str| js_sys::Reflect::get(value, &JsValue::from_str(k)).ok();
+        let url = get("url")?.as_string()?;
+        let response = get("response")?.dyn_into::<js_sys::Promise>().ok()?;
+        let controller = get("abort").and_then(|a| a.dyn_into::<AbortController>().ok());
+        Some(Prefetch { url, response, controller })
+    }
+}
+
+impl Drop for Prefetch {
+    fn drop(&mut self) {
+        if let Some(c) = self.controller.take() {
+            c.abort();
+        }
+    }
+}
+
 impl Abort {
-    fn new(timeout_ms: u32) -> Abort {
-        let controller = AbortController::new().ok();
+    fn new(timeout_ms: u32, controller: Option<AbortController>) -> Abort {
+        let controller = controller.or_else(|| AbortController::new().ok());
         let timed_out = Rc::new(Cell::new(false));
         let (flag, ctl) = (timed_out.clone(), controller.clone());
         let on_timeout = Closure::<dyn FnMut()>::new(move || {
@@ -97,23 +125,37 @@ fn gloo_error_text(e: gloo_net::Error) -> String {
     }
 }
 
-async fn fetch_text(url: &str, timeout_ms: u32) -> Result<JsString, Failure> {
-    let abort = Abort::new(timeout_ms);
-    let timed_out = || fail("timeout", None, ["no response within ", &timeout_ms.to_string(), " ms"].concat());
-    let signal = abort.controller.as_ref().map(AbortController::signal);
-    let request = Request::get(url).abort_signal(signal.as_ref()).header("Accept", "application/json");
-    let resp = match request.send().await {
-        Ok(resp) => resp,
-        Err(_) if abort.timed_out.get() => return Err(timed_out()),
-        Err(e) => return Err(fail("network", None, ["request failed: ", &gloo_error_text(e)].concat())),
+async fn fetch_text(url: &str, timeout_ms: u32, prefetch: Option<Prefetch>) -> Result<JsString, Failure> {
+    let timed_out = || fail(FailureKind::Timeout, None, ["no response within ", &timeout_ms.to_string(), " ms"].concat());
+    let resp = match prefetch {
+        Some(mut pre) => {
+            // The timeout and an unmount abort the loader's request like our own.
+            let abort = Abort::new(timeout_ms, pre.controller.take());
+            match JsFuture::from(pre.response.clone()).await {
+                Ok(raw) => (Response::from(raw.unchecked_into::<web_sys::Response>()), abort),
+                Err(_) if abort.timed_out.get() => return Err(timed_out()),
+                Err(e) => return Err(fail(FailureKind::Network, None, ["request failed: ", &js_error_text(&e)].concat())),
+            }
+        }
+        None => {
+            let abort = Abort::new(timeout_ms, None);
+            let signal = abort.controller.as_ref().map(AbortController::signal);
+            let request = Request::get(url).abort_signal(signal.as_ref()).header("Accept", "application/json");
+            match request.send().await {
+                Ok(resp) => (resp, abort),
+                Err(_) if abort.timed_out.get() => return Err(timed_out()),
+                Err(e) => return Err(fail(FailureKind::Network, None, ["request failed: ", &gloo_error_text(e)].concat())),
+            }
+        }
     };
+    let (resp, abort) = resp;
     let status = resp.status();
     if !(200..300).contains(&status) {
-        return Err(fail("http", Some(status), ["HTTP ", &status.to_string(), " for ", url].concat()));
+        return Err(fail(FailureKind::Http, Some(status), ["HTTP ", &status.to_string(), " for ", url].concat()));
     }
     if let Some(len) = resp.headers().get("content-length").and_then(|l| l.parse::<usize>().ok()) {
         if len > MAX_BYTES {
-            return Err(fail("too-large", Some(status), "response larger than 32 MB"));
+            return Err(fail(FailureKind::TooLarge, Some(status), "response larger than 32 MB"));
         }
     }
     // Read the body as a JS string (gloo-net's `text()` would copy it into wasm).
@@ -122,7 +164,7 @@ async fn fetch_text(url: &str, timeout_ms: u32) -> Result<JsString, Failure> {
         if abort.timed_out.get() {
             timed_out()
         } else {
-            fail("network", None, ["request failed: ", &js_error_text(&e)].concat())
+            fail(FailureKind::Network, None, ["request failed: ", &js_error_text(&e)].concat())
         }
     };
     let text = raw.text().map_err(net_err)?;
@@ -132,7 +174,7 @@ async fn fetch_text(url: &str, timeout_ms: u32) -> Result<JsString, Failure> {
 /// Converts JSON text into the lenient [`Json`] value.
 pub fn parse_json(text: &str) -> Result<Json, Failure> {
     if text.len() > MAX_BYTES {
-        return Err(fail("too-large", None, "article JSON larger than 32 MB"));
+        return Err(fail(FailureKind::TooLarge, None, "article JSON larger than 32 MB"));
     }
     let value = js_sys::JSON::parse(text).map_err(|e| parse_error(&e))?;
     from_parsed(&value)
@@ -144,7 +186,7 @@ pub fn parse_json_js(text: &JsString) -> Result<Json, Failure> {
     // UTF-16 units: at most one per UTF-8 byte, and at least one per three.
     let units = text.length() as usize;
     if units > MAX_BYTES || (units.saturating_mul(3) > MAX_BYTES && String::from(text).len() > MAX_BYTES) {
-        return Err(fail("too-large", None, "article JSON larger than 32 MB"));
+        return Err(fail(FailureKind::TooLarge, None, "article JSON larger than 32 MB"));
     }
     let value = json_parse(text).map_err(|e| parse_error(&e))?;
     from_parsed(&value)
@@ -152,28 +194,32 @@ pub fn parse_json_js(text: &JsString) -> Result<Json, Failure> {
 
 fn parse_error(e: &JsValue) -> Failure {
     let msg = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
-    fail("parse", None, ["not valid JSON: ", &msg].concat())
+    fail(FailureKind::Parse, None, ["not valid JSON: ", &msg].concat())
 }
 
 fn from_parsed(value: &JsValue) -> Result<Json, Failure> {
     serde_wasm_bindgen::from_value::<Json>(value.clone())
-        .map_err(|e| fail("format", None, ["unreadable JSON: ", &JsValue::from(e).as_string().unwrap_or_default()].concat()))
+        .map_err(|e| fail(FailureKind::Format, None, ["unreadable JSON: ", &JsValue::from(e).as_string().unwrap_or_default()].concat()))
 }
 
 /// Loads, normalizes and sanitizes the article `cfg` points to.
 /// `source_url` is `src` resolved against the page (base for relative links).
-pub async fn load(cfg: &Config, source_url: Option<String>) -> Result<Ready, Failure> {
+/// `prefetch` is the loader's early request, used when it asked for `source_url`.
+pub async fn load(cfg: &Config, source_url: Option<String>, prefetch: Option<Prefetch>) -> Result<Ready, Failure> {
     let json = match (&cfg.inline, &source_url) {
         (Some(inline), _) => parse_json(inline)?,
-        (None, Some(url)) => parse_json_js(&fetch_text(url, cfg.timeout_ms).await?)?,
-        (None, None) => return Err(fail("config", None, "no `src` attribute and no inline JSON")),
+        (None, Some(url)) => {
+            let early = prefetch.filter(|p| p.url == *url);
+            parse_json_js(&fetch_text(url, cfg.timeout_ms, early).await?)?
+        }
+        (None, None) => return Err(fail(FailureKind::Config, None, "no `src` attribute and no inline JSON")),
     };
     let opts = ParseOptions { format: cfg.format, source_url: source_url.as_deref() };
     let mut article = parse_article(&json, &opts).map_err(|e| match e {
-        InputError::Empty => fail("empty", None, "the article has no title, lede or body"),
-        InputError::NotAnObject => fail("format", None, "the JSON is not an object"),
+        InputError::Empty => fail(FailureKind::Empty, None, "the article has no title, lede or body"),
+        InputError::NotAnObject => fail(FailureKind::Format, None, "the JSON is not an object"),
         InputError::UnknownFormat => {
-            fail("format", None, "the JSON matches none of: native v1, WordPress, JSON-LD, JSON Feed")
+            fail(FailureKind::Format, None, "the JSON matches none of: native v1, WordPress, JSON-LD, JSON Feed")
         }
     })?;
     drop(json);
@@ -185,7 +231,6 @@ pub async fn load(cfg: &Config, source_url: Option<String>) -> Result<Ready, Fai
             (s.nodes, s.truncated)
         }
     };
-    let p = crate::prepare::prepare(article, nodes, truncated)
-        .map_err(|_| fail("empty", None, "the article body is empty after sanitizing"))?;
-    Ok(Ready { article: p.article, body: p.body, truncated: p.truncated, hide_lead: p.hide_lead })
+    crate::prepare::prepare(article, nodes, truncated)
+        .map_err(|_| fail(FailureKind::Empty, None, "the article body is empty after sanitizing"))
 }

@@ -1,8 +1,10 @@
 /*! article-reader embed loader v__VERSION__ | the only file a page references */
-// Classic script. It defines <article-reader>, watches [data-article-reader]
-// placeholders, and exposes window.ArticleReader (nothing else goes on window).
-// The wasm module and its JS glue are content-hashed files next to this one;
-// they are fetched once per page, on first use, with streaming instantiation.
+// Classic script, read top to bottom:
+//   1. constants          5. the wasm (glue inlined here, wasm fetched with SRI)
+//   2. support checks     6. the article request, started before the wasm is ready
+//   3. Trusted Types      7. one record per widget: mount, setConfig, unmount
+//   4. errors             8. discovery: <article-reader>, [data-article-reader]
+//                         9. window.ArticleReader (nothing else goes on window)
 // Nothing thrown here may reach the host page: every entry point from the page
 // (custom element callbacks, the observer, promises) catches and reports through
 // an `article-reader:error` event and the console instead.
@@ -11,9 +13,11 @@
   var w = window, d = document;
   if (w.ArticleReader) return; // loaded twice: the first copy already runs everything
 
-  var GLUE = '__GLUE__', WASM = '__WASM__', VERSION = '__VERSION__';
-  var ATTRS = ['src', 'lang', 'theme', 'font-scale', 'format', 'timeout', 'loading', 'time-zone'];
+  // ---- 1. Constants (filled by scripts/build-dist.mjs) ----
+  var WASM = '__WASM__', WASM_SRI = '__WASM_SRI__', VERSION = '__VERSION__';
+  var ATTRS = __ATTRS__; // OPTION_NAMES of src/config.rs, without `data`
   var DATA_ATTRS = ATTRS.map(function (a) { return 'data-' + a; });
+  var TT_POLICY = 'article-reader';
   // The placeholder shown until the wasm arrives: the host's own children (a plain
   // link) through a <slot>, in the space the skeleton will take (see ISOLATION in shadow.rs).
   var PRE_CSS = ':host{display:block}:host([hidden]){display:none}' +
@@ -26,11 +30,32 @@
     return s.length ? s[s.length - 1].src : location.href;
   })();
 
+  // ---- 2. Support checks ----
   // Without these the widget cannot work: the host's own content stays as it is.
   var supported = typeof w.WebAssembly === 'object' && typeof WebAssembly.instantiate === 'function' &&
     typeof Element.prototype.attachShadow === 'function' && typeof w.CSSStyleSheet === 'function' &&
     'replaceSync' in CSSStyleSheet.prototype && 'adoptedStyleSheets' in d;
 
+  // ---- 3. Trusted Types ----
+  // One policy, `article-reader`, used for exactly two things: Leptos' static view
+  // templates (HTML compiled into the wasm, set on a <template>) and DOMParser's inert
+  // parse of an article body (never inserted: the sanitizer rebuilds it from an
+  // allowlist). build-dist.mjs routes the glue's only two HTML sinks through __arHtml.
+  var ttPolicy = null, ttBlocked = false;
+  if (w.trustedTypes && typeof w.trustedTypes.createPolicy === 'function') {
+    try {
+      ttPolicy = w.trustedTypes.createPolicy(TT_POLICY, { createHTML: function (s) { return s; } });
+    } catch (e) {
+      // The page's CSP allows no policy of this name. If it also enforces Trusted
+      // Types for HTML, the widget cannot render: every mount fails the documented way.
+      try { d.createElement('template').innerHTML = ''; } catch (x) { ttBlocked = true; }
+    }
+  }
+  function __arHtml(html, el) {
+    return ttPolicy && (el === undefined || el instanceof HTMLTemplateElement) ? ttPolicy.createHTML(html) : html;
+  }
+
+  // ---- 4. Errors ----
   function warn(message, e) {
     try { if (w.console) console.warn('article-reader: ' + message, e === undefined ? '' : e); } catch (x) { /* ignore */ }
   }
@@ -41,6 +66,14 @@
         bubbles: true, composed: true, detail: { kind: kind, status: null, message: String(message) }
       }));
     } catch (e) { /* never let a host listener break us */ }
+  }
+
+  // A trap (`RuntimeError: unreachable`...) leaves the shared wasm instance in an unknown
+  // state: widgets mounted after it get a fresh instance (the compiled module is cached).
+  function poisoned(e) {
+    if (!(w.WebAssembly && e instanceof WebAssembly.RuntimeError)) return false;
+    modulePromise = null;
+    return true;
   }
 
   function toError(e) {
@@ -54,24 +87,61 @@
     d.addEventListener('DOMContentLoaded', ok, { once: true });
   });
 
+  // ---- 5. The wasm ----
+  // The wasm-bindgen glue, inlined by the build as a function (no extra request).
+  var glue = '__GLUE__';
   var modulePromise = null;
   function wasm() {
     if (!modulePromise) {
-      var glue = new URL(GLUE, base).href, bin = new URL(WASM, base);
-      // The wasm download starts now, beside the glue import, not after it.
-      var binResponse = fetch(bin);
+      var bin = new URL(WASM, base);
+      // Streaming instantiation of a response checked against the build's sha384.
+      var binResponse = fetch(bin, { integrity: WASM_SRI, credentials: 'same-origin' });
       binResponse.catch(function () {}); // reported through the init below
-      modulePromise = import(glue).then(function (m) {
+      modulePromise = Promise.resolve().then(function () {
+        var m = glue();
         return m.default({ module_or_path: binResponse }).then(function () { return m; });
       });
       modulePromise.catch(function (e) {
-        warn('could not load ' + glue + ' / ' + bin.href + ' (check the CSP `script-src` with \'wasm-unsafe-eval\', CORS and that the files were deployed next to embed.js):', e);
+        warn('could not load ' + bin.href + ' (check the CSP `script-src` with \'wasm-unsafe-eval\', CORS, that the file was deployed next to embed.js and is unmodified):', e);
         modulePromise = null; // a later mount may retry the download
       });
     }
     return modulePromise;
   }
 
+  // ---- 6. The article request, started before the wasm is ready ----
+  // The widget (gloo-net on the Rust side) takes this response for its first load when
+  // the URL it resolves is the same; Retry, a new `src` and timeouts stay on its side.
+  function articleUrl(el, opts) {
+    if (opts && opts.data != null) return null;
+    var src = opts && opts.src != null ? opts.src : (el.getAttribute('src') || el.getAttribute('data-src'));
+    if (typeof src !== 'string' || !src) return null;
+    try { var u = new URL(src, d.baseURI); } catch (e) { return null; }
+    return /^https?:$/.test(u.protocol) ? u.href : null;
+  }
+  function lazy(el, opts) {
+    var v = opts && opts.loading != null ? opts.loading : (el.getAttribute('loading') || el.getAttribute('data-loading'));
+    return v === 'lazy';
+  }
+  function nearViewport(el) {
+    var r = el.getBoundingClientRect(), h = w.innerHeight || d.documentElement.clientHeight;
+    return r.bottom > -400 && r.top < h + 400; // the wasm side's IntersectionObserver margin
+  }
+  function prefetch(rec) {
+    if (rec.prefetch || rec.dead || rec.handle) return;
+    var url = articleUrl(rec.el, rec.options);
+    if (!url || (lazy(rec.el, rec.options) && !nearViewport(rec.el))) return;
+    var ctl = typeof AbortController === 'function' ? new AbortController() : null;
+    var response = fetch(url, { headers: { Accept: 'application/json' }, signal: ctl ? ctl.signal : undefined });
+    response.catch(function () {}); // the widget reports it
+    rec.prefetch = { url: url, response: response, abort: ctl };
+  }
+  function dropPrefetch(rec) {
+    if (rec.prefetch && rec.prefetch.abort) { try { rec.prefetch.abort.abort(); } catch (e) { /* ignore */ } }
+    rec.prefetch = null;
+  }
+
+  // ---- 7. One record per widget ----
   var preSheet = null;
   function placeholder(el) {
     var root = el.shadowRoot || el.attachShadow({ mode: 'open' }); // throws for <img>, <a>, <p>...
@@ -125,6 +195,7 @@
     if (records.get(rec.el) === rec) records.delete(rec.el);
     dataRecords.delete(rec);
     rec.dead = true;
+    dropPrefetch(rec);
     restore(rec.el);
     emitError(rec.el, kind, err.message);
     return err;
@@ -138,21 +209,27 @@
       if (opts) rec.api.setConfig(opts);
       return rec.api;
     }
-    rec = { el: el, options: opts, queued: [], handle: null, dead: false, ready: null, api: null };
+    rec = { el: el, options: opts, queued: [], handle: null, dead: false, ready: null, api: null, prefetch: null };
     if (!supported) {
       rec.ready = Promise.reject(failed(rec, 'unsupported', 'this browser lacks WebAssembly, Shadow DOM or constructable stylesheets; the page content stays as it is'));
+    } else if (ttBlocked) {
+      rec.ready = Promise.reject(failed(rec, 'trusted-types', 'this page enforces Trusted Types and its CSP allows no policy named `' + TT_POLICY + '`: add `trusted-types ' + TT_POLICY + '` to it; the page content stays as it is'));
     } else {
       records.set(el, rec);
       try {
         placeholder(el);
+        // Lazy widgets ask once the page is laid out (their distance to the viewport is known then).
+        if (lazy(el, opts)) parsed.then(function () { prefetch(rec); }); else prefetch(rec);
         rec.ready = Promise.all([wasm(), parsed]).then(function (r) {
           var m = r[0];
           if (rec.dead) return rec.api;
           try {
-            rec.handle = m.mount(el, rec.options || undefined);
+            var pre = rec.prefetch;
+            rec.prefetch = null; // the widget owns it now (aborts it if it does not use it)
+            rec.handle = m.mount(el, rec.options || undefined, pre || undefined);
           } catch (e) {
             warn('', e);
-            throw failed(rec, 'config', e);
+            throw failed(rec, poisoned(e) ? 'runtime' : 'config', e);
           }
           var q = rec.queued;
           rec.queued = [];
@@ -179,6 +256,7 @@
     rec.dead = true;
     records.delete(el);
     dataRecords.delete(rec);
+    dropPrefetch(rec);
     if (rec.handle) {
       try { rec.handle.unmount(); rec.handle.free(); } catch (e) { warn('', e); }
       rec.handle = null;
@@ -197,6 +275,7 @@
     try { fn(el); } catch (e) { warn('', e); emitError(el, 'runtime', toError(e).message); }
   }
 
+  // ---- 8. Discovery ----
   // <article-reader src="..."></article-reader>
   if (w.customElements && !customElements.get('article-reader')) {
     var Base = function () { return Reflect.construct(HTMLElement, [], new.target); };
@@ -246,6 +325,7 @@
     }).observe(d.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: DATA_ATTRS.concat('data-article-reader') });
   })();
 
+  // ---- 9. The public API ----
   w.ArticleReader = Object.freeze({
     version: VERSION,
     mount: mount,

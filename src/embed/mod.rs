@@ -13,7 +13,8 @@ use crate::article::json::Json;
 use crate::config::{step_factor, Config, OPTION_NAMES};
 use crate::i18n::Lang;
 use crate::ui::cleanup::release_on_cleanup;
-use crate::ui::{reader_view, Failure, Instance, LoadState};
+use crate::ui::page::{absolute, fallback_link};
+use crate::ui::{reader_view, Failure, FailureKind, Instance, LoadState};
 use leptos::prelude::*;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -55,24 +56,14 @@ fn page_lang() -> Option<Lang> {
     doc.document_element()?.get_attribute("lang")?.parse().ok()
 }
 
-/// Absolute http(s) URL of `src` against the page's base URL (like a link's
-/// `href`); `None` for other schemes (`javascript:`, `data:`, `file:`...).
-fn absolute(src: &str) -> Option<String> {
-    let doc = web_sys::window()?.document()?;
-    let base = doc.base_uri().ok().flatten()?;
-    let url = web_sys::Url::new_with_base(src, &base).ok()?;
-    matches!(url.protocol().as_str(), "http:" | "https:").then(|| url.href())
-}
-
 /// The failure for a `src` that is not an http(s) URL.
 fn bad_src(src: &str) -> Failure {
     let shown: String = src.chars().take(80).collect();
-    Failure {
-        kind: "config",
-        status: None,
-        detail: ["`src` must be an http(s) URL, relative or absolute (got \"", &shown, "\")"].concat(),
-        article_url: None,
-    }
+    Failure::new(
+        FailureKind::Config,
+        None,
+        ["`src` must be an http(s) URL, relative or absolute (got \"", &shown, "\")"].concat(),
+    )
 }
 
 struct Mounted {
@@ -118,7 +109,9 @@ fn full_config(host: &HtmlElement, options: &Json) -> Result<(Config, Vec<String
 /// Mounts a widget into `host`'s shadow root. `options` is `undefined`/`null` or an
 /// object of the same names as the attributes; an invalid option is an error.
 #[wasm_bindgen]
-pub fn mount(host: HtmlElement, options: JsValue) -> Result<Handle, JsError> {
+/// `prefetch` is the loader's early article request (`{url, response, abort}`), or undefined.
+pub fn mount(host: HtmlElement, options: JsValue, prefetch: JsValue) -> Result<Handle, JsError> {
+    let prefetch = load::Prefetch::from_js(&prefetch);
     let options: Json = if options.is_undefined() || options.is_null() {
         Json::Null
     } else {
@@ -136,7 +129,7 @@ pub fn mount(host: HtmlElement, options: JsValue) -> Result<Handle, JsError> {
     let view = mount_to(container.clone(), move || {
         let inst = Instance::new(cfg, page_lang());
         out.set(Some(inst));
-        start(inst, h, c);
+        start(inst, h, c, prefetch);
         reader_view(inst).into_any()
     });
     let inst = slot.take().ok_or_else(|| JsError::new("ArticleReader: mount failed"))?;
@@ -183,7 +176,9 @@ impl Handle {
 }
 
 /// Wires one instance: lazy start, loading on config/retry changes, events.
-fn start(inst: Instance, host: HtmlElement, container: HtmlElement) {
+fn start(inst: Instance, host: HtmlElement, container: HtmlElement, prefetch: Option<load::Prefetch>) {
+    // Used by the first load only; dropped (aborted) with the instance otherwise.
+    let prefetch = Rc::new(std::cell::RefCell::new(prefetch));
     // The two memos reading the page-wide reader preferences.
     release_on_cleanup(inst.font_step);
     release_on_cleanup(inst.theme);
@@ -216,13 +211,14 @@ fn start(inst: Instance, host: HtmlElement, container: HtmlElement) {
         let gen = generation.get().wrapping_add(1);
         generation.set(gen);
         let current = generation.clone();
+        let early = prefetch.borrow_mut().take();
         let host = (*host_for_load).clone();
         let _ = inst.state.try_set(LoadState::Loading);
         leptos::task::spawn_local(async move {
             let source_url = cfg.src.as_deref().and_then(absolute);
             let result = match (&cfg.src, &source_url, &cfg.inline) {
                 (Some(src), None, None) => Err(bad_src(src)),
-                _ => load::load(&cfg, source_url.clone()).await,
+                _ => load::load(&cfg, source_url.clone(), early).await,
             };
             if current.get() != gen {
                 return; // superseded by a newer src or unmounted
@@ -243,12 +239,21 @@ fn start(inst: Instance, host: HtmlElement, container: HtmlElement) {
                 }
                 Err(mut failure) => {
                     failure.article_url = fallback_link(&host);
-                    report(&host, &failure);
                     LoadState::Failed(Arc::new(failure))
                 }
             };
             let _ = inst.state.try_set(state);
         });
+    });
+    // Every failure is reported once (event + console), whether loading or rendering failed.
+    let h = send_wrapper::SendWrapper::new(host.clone());
+    Effect::new(move |last: Option<usize>| {
+        let LoadState::Failed(f) = inst.state.get() else { return 0 };
+        let id = Arc::as_ptr(&f) as usize;
+        if last != Some(id) {
+            report(&h, &f);
+        }
+        id
     });
     // Events for reader preference changes (not on the first run).
     let h = send_wrapper::SendWrapper::new(host.clone());
@@ -269,20 +274,13 @@ fn start(inst: Instance, host: HtmlElement, container: HtmlElement) {
     });
 }
 
-/// A plain link the admin put inside the placeholder, used as "open the original".
-fn fallback_link(host: &HtmlElement) -> Option<String> {
-    let a = host.query_selector("a[href]").ok().flatten()?;
-    let href = a.get_attribute("href")?;
-    crate::url::resolve(None, &absolute(&href)?)
-}
-
 fn report(host: &HtmlElement, f: &Failure) {
-    web_sys::console::warn_1(&JsValue::from_str(&["article-reader: ", f.kind, ": ", &f.detail].concat()));
+    web_sys::console::warn_1(&JsValue::from_str(&["article-reader: ", f.kind.as_str(), ": ", &f.detail].concat()));
     events::emit(
         host,
         "error",
         events::detail(&[
-            ("kind", JsValue::from_str(f.kind)),
+            ("kind", JsValue::from_str(f.kind.as_str())),
             ("status", f.status.map_or(JsValue::NULL, |s| JsValue::from_f64(f64::from(s)))),
             ("message", JsValue::from_str(&f.detail)),
         ]),

@@ -1,48 +1,151 @@
-//! The sanitized body tree as views. Tags and attributes come only from the
-//! closed enums of `crate::body::tree`, text only as text nodes.
+//! The sanitized body as plain DOM, built once: no reactive view and no retained
+//! Rust string per node (Leptos holds only what changes: controls, theme, scale,
+//! load state). Tags and attributes come only from the closed enums of
+//! `crate::model::body`, text only as text nodes.
+//!
+//! Long bodies render in slices: the first screenful at once, the rest in tasks
+//! of about [`SLICE_MS`] that yield to the browser, so a 100,000-paragraph body
+//! never freezes the page; a slice stops when its container left the page (a new
+//! `src`, Retry or unmount).
 
-use super::figure::figure_view;
-use crate::body::tree::{Attr, Element, Node};
+use super::figure::figure_dom;
 use crate::i18n::Lang;
-use leptos::html::custom;
-use leptos::prelude::*;
-use leptos::tachys::html::attribute::custom::CustomAttribute;
+use crate::model::body::{Element, Node, Tag};
+use std::sync::Arc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::Document;
 
-/// Views for a list of nodes.
-pub fn nodes_view(nodes: &[Node], lang: Lang) -> Vec<AnyView> {
-    nodes.iter().map(|n| node_view(n, lang)).collect()
-}
+/// Top-level blocks rendered before the first paint (more than a phone screen holds).
+pub const FIRST_BLOCKS: usize = 24;
+/// Work per later slice before yielding, in milliseconds.
+pub const SLICE_MS: f64 = 8.0;
 
-fn node_view(node: &Node, lang: Lang) -> AnyView {
+/// A failed DOM call (a host page that broke a DOM method, Trusted Types...).
+pub type DomResult<T> = Result<T, JsValue>;
+
+/// Builds one node (and its subtree) as DOM.
+pub fn node_dom(doc: &Document, node: &Node, lang: Lang) -> DomResult<web_sys::Node> {
     match node {
-        Node::Text(t) => t.clone().into_any(),
-        Node::Figure(img) => figure_view(img, false, lang).into_any(),
-        Node::El(e) => element_view(e, lang),
+        Node::Text(t) => Ok(doc.create_text_node(t).into()),
+        Node::Figure(img) => Ok(figure_dom(doc, img, false, lang)?.into()),
+        Node::El(e) => element_dom(doc, e, lang),
     }
 }
 
-fn element_view(e: &Element, lang: Lang) -> AnyView {
-    let get = |a: Attr| e.attrs.iter().find(|(k, _)| *k == a).map(|(_, v)| v.clone());
-    let el = custom(e.tag.name())
-        .attr("href", get(Attr::Href))
-        .attr("rel", get(Attr::Rel))
-        .attr("target", get(Attr::Target))
-        .attr("title", get(Attr::Title))
-        .attr("datetime", get(Attr::Datetime))
-        .attr("colspan", get(Attr::Colspan))
-        .attr("rowspan", get(Attr::Rowspan))
-        .attr("scope", get(Attr::Scope))
-        .attr("start", get(Attr::Start))
-        .attr("lang", get(Attr::Lang))
-        .attr("dir", get(Attr::Dir));
-    if e.tag == crate::body::tree::Tag::Table {
+fn element_dom(doc: &Document, e: &Element, lang: Lang) -> DomResult<web_sys::Node> {
+    let el = doc.create_element(e.tag.name())?;
+    for (attr, value) in &e.attrs {
+        el.set_attribute(attr.name(), value)?;
+    }
+    if !e.tag.is_void() {
+        append_all(doc, &el, &e.children, lang)?;
+    }
+    if e.tag == Tag::Table {
         // Wide tables scroll inside their own box on narrow screens.
-        let table = el.child(nodes_view(&e.children, lang));
-        let label = lang.t().table;
-        return view! { <div class="ar-table" tabindex="0" role="region" aria-label=label>{table}</div> }.into_any();
+        let wrap = doc.create_element("div")?;
+        wrap.set_class_name("ar-table");
+        wrap.set_attribute("tabindex", "0")?;
+        wrap.set_attribute("role", "region")?;
+        wrap.set_attribute("aria-label", lang.t().table)?;
+        wrap.append_child(&el)?;
+        return Ok(wrap.into());
     }
-    if e.tag.is_void() {
-        return el.into_any();
+    Ok(el.into())
+}
+
+/// Appends every node of `nodes` to `parent`.
+pub fn append_all(doc: &Document, parent: &web_sys::Element, nodes: &[Node], lang: Lang) -> DomResult<()> {
+    for n in nodes {
+        parent.append_child(&node_dom(doc, n, lang)?)?;
     }
-    el.child(nodes_view(&e.children, lang)).into_any()
+    Ok(())
+}
+
+/// Renders `ready.body` into `container`: [`FIRST_BLOCKS`] now, the rest in
+/// yielding slices. `on_error` gets the first failed DOM call (rendering stops).
+pub fn render_body<R: 'static>(
+    container: web_sys::Element,
+    ready: Arc<R>,
+    nodes: fn(&R) -> &[Node],
+    lang: Lang,
+    on_error: impl FnOnce(JsValue) + 'static,
+) {
+    let Some(doc) = container.owner_document() else { return };
+    let all = nodes(&ready);
+    let first = all.len().min(FIRST_BLOCKS);
+    if let Err(e) = append_slice(&doc, &container, all.get(..first).unwrap_or_default(), lang) {
+        on_error(e);
+        return;
+    }
+    if first == all.len() {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut next = first;
+        let total = nodes(&ready).len();
+        while next < total {
+            yield_to_browser().await;
+            if !container.is_connected() {
+                return; // replaced (new src, Retry) or unmounted
+            }
+            match render_for(&doc, &container, nodes(&ready), next, lang) {
+                Ok(end) => next = end,
+                Err(e) => return on_error(e),
+            }
+        }
+    });
+}
+
+fn append_slice(doc: &Document, parent: &web_sys::Element, nodes: &[Node], lang: Lang) -> DomResult<()> {
+    // One insertion per slice: the nodes are built off the page, in a fragment.
+    let frag = doc.create_document_fragment();
+    for n in nodes {
+        frag.append_child(&node_dom(doc, n, lang)?)?;
+    }
+    parent.append_child(&frag)?;
+    Ok(())
+}
+
+/// Renders from `start` until [`SLICE_MS`] have passed; returns where it stopped.
+fn render_for(doc: &Document, parent: &web_sys::Element, nodes: &[Node], start: usize, lang: Lang) -> DomResult<usize> {
+    let perf = web_sys::window().and_then(|w| w.performance());
+    let t0 = perf.as_ref().map_or(0.0, |p| p.now());
+    let frag = doc.create_document_fragment();
+    let mut i = start;
+    while let Some(n) = nodes.get(i) {
+        frag.append_child(&node_dom(doc, n, lang)?)?;
+        i += 1;
+        if i % 16 == 0 && perf.as_ref().is_some_and(|p| p.now() - t0 >= SLICE_MS) {
+            break;
+        }
+    }
+    parent.append_child(&frag)?;
+    Ok(i)
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `globalThis.scheduler` (Chromium's Prioritized Task Scheduling), if present.
+    #[wasm_bindgen(thread_local_v2, js_namespace = globalThis, js_name = scheduler)]
+    static SCHEDULER: JsValue;
+}
+
+/// Resolves in a new task: `scheduler.yield()` where the browser has it, else `setTimeout(0)`.
+async fn yield_to_browser() {
+    let sched = SCHEDULER.with(JsValue::clone);
+    let via_yield = js_sys::Reflect::get(&sched, &"yield".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call0(&sched).ok())
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    let promise = via_yield.unwrap_or_else(|| {
+        js_sys::Promise::new(&mut |resolve, _| {
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback(&resolve);
+            }
+        })
+    });
+    let _ = JsFuture::from(promise).await;
 }

@@ -7,65 +7,25 @@ pub mod controls;
 pub mod figure;
 pub mod header;
 pub mod intl;
+pub mod page;
 pub mod prefs;
 pub mod related;
+pub mod lightbox;
 pub mod settings;
+pub mod share;
 pub mod speech;
 pub mod status;
 
-use crate::article::model::Article;
-use crate::body::tree::Node;
 use crate::config::{Config, Theme, DEFAULT_STEP};
 use crate::i18n::Lang;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use std::sync::Arc;
 
-/// An article ready to render: normalized, body sanitized.
-#[derive(Debug)]
-pub struct Ready {
-    pub article: Article,
-    pub body: Vec<Node>,
-    /// The body was cut at the size limits.
-    pub truncated: bool,
-    /// The body already shows the lead image.
-    pub hide_lead: bool,
-}
-
-/// What went wrong, for the message, the Retry button and the error event.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Failure {
-    /// Machine-readable kind: `http`, `timeout`, `network`, `parse`, `format`, `empty`, `config`.
-    pub kind: &'static str,
-    pub status: Option<u16>,
-    /// Developer-facing English detail (event and console); readers see a localized text.
-    pub detail: String,
-    /// Where the reader can still read the article, when known.
-    pub article_url: Option<String>,
-}
-
-impl Failure {
-    /// Transient failures get a Retry button.
-    pub fn retryable(&self) -> bool {
-        matches!(self.kind, "timeout" | "network") || (self.kind == "http" && self.status.is_none_or(|s| s >= 500 || s == 408 || s == 429))
-    }
-
-    /// The localized message a reader sees.
-    pub fn message(&self, lang: Lang) -> &'static str {
-        let t = lang.t();
-        match (self.kind, self.status) {
-            ("http", Some(404 | 410)) => t.err_http_404,
-            ("http", Some(s)) if s < 500 => t.err_http_4xx,
-            ("http", _) => t.err_http_5xx,
-            ("timeout", _) => t.err_timeout,
-            ("network", _) => t.err_network,
-            ("parse", _) => t.err_not_json,
-            ("empty", _) => t.err_empty,
-            ("config", _) => t.err_config,
-            ("too-large", _) => t.err_too_large,
-            _ => t.err_format,
-        }
-    }
-}
+/// An article ready to render: the output of the pure `prepare` step.
+pub use crate::prepare::Prepared as Ready;
+/// What went wrong (kind, status, detail, fallback link).
+pub use crate::failure::{Failure, FailureKind};
 
 /// Load state of one instance.
 #[derive(Debug, Clone, Default)]
@@ -137,23 +97,47 @@ fn article_view(inst: Instance, ready: Arc<Ready>) -> impl IntoView {
     let tz = inst.config.with_untracked(|c| c.time_zone.clone());
     let a = &ready.article;
     let dir = a.dir.map(|d| match d {
-        crate::article::model::TextDir::Rtl => "rtl",
-        crate::article::model::TextDir::Ltr => "ltr",
+        crate::model::article::TextDir::Rtl => "rtl",
+        crate::model::article::TextDir::Ltr => "ltr",
     });
-    let lead = a.image.clone().filter(|_| !ready.hide_lead).map(|img| figure::figure_view(&img, true, lang));
     let truncated = ready.truncated.then(|| {
         let t = lang.t().truncated;
         view! { <p class="ar-note" part="note">{t}</p> }
     });
+    // The lead figure and the body are plain DOM, built once when the container exists.
+    let body_ref = NodeRef::<leptos::html::Div>::new();
+    let for_body = ready.clone();
+    body_ref.on_load(move |div| fill_body(inst, div.into(), for_body, lang));
     view! {
         <article class="ar-article" part="article" lang=a.lang.clone() dir=dir>
             {header::header_view(&ready, lang, &tz)}
-            {lead}
-            <div class="ar-body" part="body">{body::nodes_view(&ready.body, lang)}</div>
+            <div class="ar-body" part="body" node_ref=body_ref></div>
             {truncated}
             {related::tags_view(&a.tags, lang)}
             {related::sections_view(&a.categories, lang)}
             {related::related_view(&a.related, lang, &tz)}
         </article>
     }
+}
+
+/// The lead figure before the body container, then the body into it. A failed DOM
+/// call ends this widget's render with a `runtime` failure (error view and event).
+fn fill_body(inst: Instance, container: web_sys::Element, ready: Arc<Ready>, lang: Lang) {
+    let container_for_error = container.clone();
+    let failed = move |e: wasm_bindgen::JsValue| {
+        let detail = e
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_else(|| "a DOM call failed".to_owned());
+        let mut f = Failure::new(FailureKind::Runtime, None, ["rendering failed: ", &detail].concat());
+        f.article_url = page::host_of(&container_for_error).and_then(|h| page::fallback_link(&h));
+        let _ = inst.state.try_set(LoadState::Failed(Arc::new(f)));
+    };
+    if let (Some(img), false, Some(doc)) = (&ready.article.image, ready.hide_lead, container.owner_document()) {
+        let lead = figure::figure_dom(&doc, img, true, lang).and_then(|f| container.before_with_node_1(&f));
+        if let Err(e) = lead {
+            return failed(e);
+        }
+    }
+    body::render_body(container, ready, |r| r.body.as_slice(), lang, failed);
 }

@@ -53,7 +53,7 @@ pub fn related_view(items: &[RelatedArticle], lang: Lang, tz: &str) -> Option<im
         .map(|r| {
             let thumb = r.image.as_ref().map(|img| {
                 view! {
-                    <img class="ar-thumb" src=img.src.clone() alt="" width="96" height="64" loading="lazy" decoding="async" />
+                    <img class="ar-thumb" loading="lazy" decoding="async" referrerpolicy="no-referrer-when-downgrade" src=img.src.clone() alt="" width="96" height="64" />
                 }
             });
             let date = r.published.map(|dt| {

@@ -35,14 +35,13 @@ test('CDN: dist/ copied under /cdn/v1/ on another origin (with CORS): embed.js l
         p.on('response', (r) => responses.set(r.url(), r));
         await p.goto(`${base}/article.html`);
         await waitState(p, '#w', 'article');
-        const { glue, wasm } = distFiles();
-        assert(urls.includes(`${cdn}/cdn/v1/${glue}`), 'glue from the CDN path');
+        const { wasm } = distFiles();
+        assert(!urls.some((u) => /article-reader\.[0-9a-f]+\.js$/.test(u)), 'no separate glue request (it is inside embed.js)');
         assert(urls.includes(`${cdn}/cdn/v1/${wasm}`), 'wasm from the CDN path');
         assert(!urls.some((u) => u.startsWith(base) && /article-reader\.[0-9a-f]+\.(js|wasm)$/.test(u)), 'nothing from the page origin');
         // Cache-Control: embed.js revalidated (short), hashed files immutable.
         const cc = (name) => responses.get(`${cdn}/cdn/v1/${name}`)?.headers()['cache-control'];
         assert(!/immutable/.test(cc('embed.js')) && /no-cache|max-age=([0-9]{1,3})\b/.test(cc('embed.js')), `embed.js: ${cc('embed.js')}`);
-        assertEq(cc(glue), 'public, max-age=31536000, immutable', 'glue cached forever');
         assertEq(cc(wasm), 'public, max-age=31536000, immutable', 'wasm cached forever');
         assertEq(responses.get(`${cdn}/cdn/v1/${wasm}`).headers()['content-type'], 'application/wasm', 'wasm MIME type (streaming)');
         // Cross-origin article JSON with CORS works as well.

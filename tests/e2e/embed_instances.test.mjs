@@ -24,7 +24,7 @@ test('three instances, one 404 and one broken JSON: each broken one shows its me
   const orig = await page.evaluate(() => document.querySelector('#b').shadowRoot.querySelector('.ar-original')?.href);
   assertEq(orig, `${base}/b.html`, "B's error offers the admin's link");
   assertEq(urls.filter((u) => u.endsWith('.wasm')).length, 1, 'wasm fetched once');
-  assertEq(urls.filter((u) => /article-reader\.[0-9a-f]+\.js$/.test(u)).length, 1, 'glue fetched once');
+  assertEq(urls.filter((u) => /article-reader\.[0-9a-f]+\.js$/.test(u)).length, 0, 'no glue request (inlined into embed.js)');
   const json = urls.filter((u) => u.includes('.json'));
   assertEq(json.length, 3, `one request per src, none for inline data (${json.join(', ')})`);
   assertEq(await countRoots(page), 4, 'four widget roots');

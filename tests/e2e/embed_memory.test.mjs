@@ -1,7 +1,7 @@
 // Issue 4, point 10 (memory): 200 mount/unmount cycles must not grow the JS heap
 // or the wasm memory by more than 5% (measured from cycle 20, after a warm-up).
 import { test, assert, newPage } from './lib.mjs';
-import { distFiles, SEED } from './embed_util.mjs';
+import { wasmMemoryBytes, SEED } from './embed_util.mjs';
 
 const BUDGET = 0.05;
 
@@ -43,11 +43,10 @@ function cycles(page, n, form) {
   }, [n, JSON.stringify(SEED), form]);
 }
 
-async function measure(page, cdp, glue) {
+async function measure(page, cdp) {
   for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-  // The wasm memory, through the glue module the loader imported (same URL, same instance).
-  const wasm = await page.evaluate(async (url) => (await (await import(url)).default()).memory.buffer.byteLength, `/dist/${glue}`);
+  const wasm = await wasmMemoryBytes(cdp);
   return { js: usedSize, wasm };
 }
 
@@ -61,11 +60,10 @@ for (const [form, total] of [['api', 200], ['dom', 200]]) {
     await page.waitForFunction(() => window.ArticleReader);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('HeapProfiler.enable');
-    const { glue } = distFiles();
     await cycles(page, 20, form); // warm-up: wasm instantiated, caches and pools filled
-    const start = await measure(page, cdp, glue);
+    const start = await measure(page, cdp);
     await cycles(page, total - 20, form);
-    const end = await measure(page, cdp, glue);
+    const end = await measure(page, cdp);
     const js = pct(start.js, end.js), wasm = pct(start.wasm, end.wasm);
     console.log(`      ${form}: JS heap ${fmt(start.js)} -> ${fmt(end.js)} (${js >= 0 ? '+' : ''}${js.toFixed(2)}%), wasm memory ${fmt(start.wasm)} -> ${fmt(end.wasm)} (${wasm >= 0 ? '+' : ''}${wasm.toFixed(2)}%), cycle 20 -> ${total}`);
     assert(js <= BUDGET * 100, `JS heap grew ${js.toFixed(2)}%`);

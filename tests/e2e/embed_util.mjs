@@ -11,9 +11,24 @@ export const DIST = join(ROOT, 'dist');
 export function distFiles() {
   const names = readdirSync(DIST);
   return {
-    glue: names.find((n) => /^article-reader\.[0-9a-f]{10}\.js$/.test(n)),
     wasm: names.find((n) => /^article-reader\.[0-9a-f]{10}\.wasm$/.test(n)),
   };
+}
+
+/**
+ * Bytes of every WebAssembly.Memory alive in the page (Chromium, CDP): the glue is
+ * inlined into embed.js, so tests reach the wasm memory through the heap, not an import.
+ */
+export async function wasmMemoryBytes(cdp) {
+  const proto = await cdp.send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
+  const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId });
+  const sum = await cdp.send('Runtime.callFunctionOn', {
+    objectId: objects.objectId,
+    functionDeclaration: 'function () { return this.reduce((s, m) => s + m.buffer.byteLength, 0); }',
+    returnByValue: true,
+  });
+  await cdp.send('Runtime.releaseObject', { objectId: objects.objectId });
+  return sum.result.value;
 }
 
 export const SEED = JSON.parse(readFileSync(join(ROOT, 'fixtures/seed/native.json'), 'utf8'));
