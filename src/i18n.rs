@@ -93,6 +93,8 @@ pub struct Strings {
     pub err_empty: &'static str,
     pub err_config: &'static str,
     pub err_too_large: &'static str,
+    /// The article could not be put on the page (a browser call failed mid-render).
+    pub err_runtime: &'static str,
 }
 
 static VI: Strings = Strings {
@@ -133,6 +135,7 @@ static VI: Strings = Strings {
     err_empty: "Bài viết không có nội dung để hiển thị.",
     err_config: "Tiện ích đọc báo chưa được cấu hình đúng (thiếu địa chỉ bài viết).",
     err_too_large: "Bài viết quá lớn để hiển thị.",
+    err_runtime: "Không hiển thị được bài viết trên trang này.",
 };
 
 static EN: Strings = Strings {
@@ -173,4 +176,5 @@ static EN: Strings = Strings {
     err_empty: "This article has nothing to show.",
     err_config: "The reader widget is not configured (no article address).",
     err_too_large: "This article is too large to display.",
+    err_runtime: "The article could not be shown on this page.",
 };
