@@ -42,7 +42,9 @@ const FIREFOX_PREFS = {
 
 async function newSession(engine, driver) {
   const caps = capabilities(engine, { proxy: OFFLINE_PROXY, prefs: engine === 'firefox' ? FIREFOX_PREFS : {} });
-  const s = await Session.create(driver.url, caps, { timeout: 90_000 });
+  // One retry: a cold MiniBrowser on a loaded machine can miss the first session's deadline.
+  const s = await Session.create(driver.url, caps, { timeout: 90_000 })
+    .catch((e) => { console.log(`      ${engine}: new session failed (${e.message}); retrying once`); return Session.create(driver.url, caps, { timeout: 120_000 }); });
   await s.setTimeouts({ script: 60_000, pageLoad: 30_000, implicit: 0 });
   const r = await s.windowRect();
   if (r.width !== 1280 || r.height !== 800) await s.setViewport(1280, 800).catch(() => {});
