@@ -270,6 +270,14 @@ export class Session {
   switchToFrame(el) { return this.cmd('POST', '/frame', { id: el === null ? null : elementRef(el.id) }); }
   switchToParent() { return this.cmd('POST', '/frame/parent', {}); }
 
+  /** The current top-level browsing context's handle. */
+  windowHandle() { return this.cmd('GET', '/window'); }
+  /** Opens a new tab (or window) and returns its handle; the current context does not change. */
+  async newWindow(type = 'tab') { return (await this.cmd('POST', '/window/new', { type })).handle; }
+  switchToWindow(handle) { return this.cmd('POST', '/window', { handle }); }
+  /** Closes the current top-level context; returns the remaining handles. */
+  closeWindow() { return this.cmd('DELETE', '/window'); }
+
   windowRect() { return this.cmd('GET', '/window/rect'); }
   setWindowRect(rect) { return this.cmd('POST', '/window/rect', rect); }
 

@@ -137,6 +137,9 @@ test('Session against a fake remote end: new session, navigate, execute with ele
     if (p === '/session/s1/element/e1/value') return [200, { value: null }];
     if (p === '/session/s1/screenshot') return [200, { value: png.toString('base64') }];
     if (p === '/session/s1/window/rect') return [200, { value: { x: 0, y: 0, width: 800, height: 600 } }];
+    if (m === 'POST' && p === '/session/s1/window/new') return [200, { value: { handle: 'w2', type: b.type } }];
+    if (m === 'POST' && p === '/session/s1/window') return [200, { value: null }];
+    if (m === 'POST' && p === '/session/s1/frame') return [200, { value: null }];
     if (m === 'DELETE' && p === '/session/s1') return [200, { value: null }];
     return [404, { value: { error: 'unknown command', message: p } }];
   });
@@ -160,6 +163,14 @@ test('Session against a fake remote end: new session, navigate, execute with ele
     await assert.rejects(s.cmd('GET', '/nothing'), (e) => e.error === 'unknown command');
     assert.deepEqual(await s.screenshot(), png);
     assert.equal((await s.windowRect()).width, 800);
+    assert.equal(await s.newWindow(), 'w2');
+    assert.deepEqual(d.seen.at(-1).body, { type: 'tab' });
+    await s.switchToWindow('w2');
+    assert.deepEqual(d.seen.at(-1).body, { handle: 'w2' });
+    await s.switchToFrame(el);
+    assert.deepEqual(d.seen.at(-1).body, { id: elementRef('e1') }, 'a frame is named by its element reference');
+    await s.switchToFrame(null);
+    assert.deepEqual(d.seen.at(-1).body, { id: null }, 'null is the top-level context');
     await s.delete();
     assert.equal(d.seen.at(-1).method, 'DELETE');
     assert.equal(d.seen.at(-1).body, undefined, 'DELETE has no body');

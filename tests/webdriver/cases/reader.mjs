@@ -115,3 +115,26 @@ Storage.prototype.getItem = function () { throw new DOMException('blocked', 'Sec
   assertEq(await inShadow(scaleOf, null, 1), '0.85', 'instance 2 changed');
   assertEq((await problems()).join('\n'), '', 'no errors with throwing storage');
 });
+
+test('another tab follows: font size and theme changed in one tab reach the other through the storage event, without reload', async ({ s, open, serve, inShadow, shadowEl, pickTheme, top }) => {
+  const page = serve(readerHtml(inlineWidget(STRESS_ARTICLE)));
+  await open(page);
+  const first = await s.windowHandle();
+  const second = await s.newWindow('tab');
+  try {
+    await s.switchToWindow(second);
+    await open(page, { clear: false });
+    await s.switchToWindow(first);
+    await (await shadowEl('button[part~="font-larger"]')).click();
+    await (await shadowEl('button[part~="font-larger"]')).click();
+    await pickTheme('dark');
+    await s.switchToWindow(second);
+    await s.waitFor(() => document.querySelector('article-reader').shadowRoot.querySelector('.ar').style.getPropertyValue('--ar-scale') === '1.25', { timeout: 5000, message: 'the other tab at 125 %' });
+    assertEq(await inShadow(bodySize), 22.5, 'other tab: text at 125 % without reload');
+    await s.waitFor(() => document.querySelector('article-reader').shadowRoot.querySelector('.ar').dataset.theme === 'dark', { timeout: 5000, message: 'the other tab dark' });
+  } finally {
+    await top();
+    await s.switchToWindow(second).then(() => s.closeWindow()).catch(() => {});
+    await s.switchToWindow(first);
+  }
+});
