@@ -37,9 +37,10 @@ export function extract() {
   const config = read('src/config.rs');
   const opt = /OPTION_NAMES[^=]*=\s*\[([^\]]*)\]/.exec(config);
   const loaderSrc = read('src/embed/loader.js');
-  // The loader's attribute list; if the build generates it, read it from dist/.
-  let attrs = /\bATTRS\s*=\s*\[([^\]]*)\]/.exec(loaderSrc);
-  if (!attrs && existsSync(join(root, 'dist/embed.js'))) attrs = /\bATTRS\s*=\s*\[([^\]]*)\]/.exec(read('dist/embed.js'));
+  // The loader's attribute list: written out, or filled in by build-dist.mjs from
+  // OPTION_NAMES (`ATTRS = __ATTRS__`; the browser test checks observedAttributes).
+  const attrs = /\bATTRS\s*=\s*\[([^\]]*)\]/.exec(loaderSrc);
+  const attrsGenerated = /\bATTRS\s*=\s*__ATTRS__/.test(loaderSrc) && /OPTION_NAMES/.test(read('scripts/build-dist.mjs'));
   const rust = walk('src', ['.rs']).map((p) => [p, read(p)]);
   const events = uniq([
     ...rust.flatMap(([, s]) => [...s.matchAll(/\bemit\(\s*&?[\w.]+\s*,\s*"([a-z][a-z-]*)"/g)].map((m) => `article-reader:${m[1]}`)),
@@ -57,7 +58,7 @@ export function extract() {
   const cssVars = uniq(styleSources.flatMap((s) => [...s.matchAll(/var\(\s*(--ar-[a-z0-9-]+)/g)].map((m) => m[1])));
   return {
     options: opt ? strings(opt[1]) : null,
-    loaderAttrs: attrs ? strings(attrs[1]) : null,
+    loaderAttrs: attrs ? strings(attrs[1]) : attrsGenerated ? 'generated from OPTION_NAMES' : null,
     events,
     parts,
     viewStrings,
@@ -81,8 +82,8 @@ export function check(api, code = extract()) {
   const jsOnly = api.jsOnlyOptions.map((a) => a.name);
   if (!code.options) problems.push('OPTION_NAMES not found in src/config.rs: update extract() in scripts/package.mjs');
   else sameSet('options', code.options, [...attrNames, ...jsOnly], 'OPTION_NAMES in src/config.rs', problems);
-  if (!code.loaderAttrs) problems.push('ATTRS not found in src/embed/loader.js (nor dist/embed.js): update extract() in scripts/package.mjs');
-  else sameSet('attributes', code.loaderAttrs, attrNames, 'ATTRS in src/embed/loader.js', problems);
+  if (!code.loaderAttrs) problems.push('ATTRS not found in src/embed/loader.js: update extract() in scripts/package.mjs');
+  else if (Array.isArray(code.loaderAttrs)) sameSet('attributes', code.loaderAttrs, attrNames, 'ATTRS in src/embed/loader.js', problems);
   if (!code.events.length) problems.push('no events found in src/: update extract() in scripts/package.mjs');
   sameSet('events', code.events, api.events.map((e) => e.name), 'events::emit(.., "name", ..) in src/ and \'article-reader:name\' in loader.js', problems);
   if (!code.parts.length) problems.push('no part="..." found in src/ui or src/embed: update extract() in scripts/package.mjs');

@@ -1,7 +1,7 @@
 // The public surface of the <article-reader> element, described once.
 // scripts/package.mjs generates custom-elements.json and article-reader.d.ts
 // from this file, and fails when the code and this file disagree:
-//   attributes    <- OPTION_NAMES in src/config.rs and ATTRS in src/embed/loader.js
+//   attributes    <- OPTION_NAMES in src/config.rs (the loader's ATTRS is generated from it)
 //   events        <- events::emit(.., "name", ..) in src/**/*.rs and
 //                    'article-reader:name' in src/embed/loader.js
 //   CSS parts     <- part="..." / ("part", "...") in src/ui/**/*.rs and src/embed/*.rs
@@ -54,16 +54,24 @@ export const events = [
 /** CSS parts (`::part(name)`). */
 export const cssParts = {
   root: 'The whole widget.',
-  controls: 'The toolbar (text size, theme, listen).',
+  controls: 'The toolbar (text size, settings, share, listen).',
   button: 'Every button; each also has its own part below.',
   'font-smaller': 'The A- button.',
   'font-reset': 'The A button.',
   'font-larger': 'The A+ button.',
+  settings: 'The Aa button and the settings panel it opens (text size, theme).',
+  theme: 'The theme choices in the settings panel.',
+  share: 'The Share button.',
+  'share-menu': 'The share menu shown where the browser has no share sheet.',
+  'copy-link': 'The Copy link button of the share menu.',
+  facebook: 'The Facebook link of the share menu.',
   listen: 'The Listen button.',
+  'listen-prev': 'The previous-paragraph button while listening.',
+  'listen-next': 'The next-paragraph button while listening.',
   'listen-stop': 'The Stop listening button.',
+  'listen-rate': 'The speech rate control.',
+  'listen-voice': 'The voice picker.',
   retry: 'The Retry button of an error message.',
-  theme: 'The theme picker\'s label.',
-  'theme-select': 'The theme <select>.',
   article: 'The article.',
   header: 'Section, title, lede and byline.',
   section: 'The section name (kicker) above the title.',
@@ -76,6 +84,7 @@ export const cssParts = {
   figure: 'A figure (lead image or body image).',
   caption: 'A figure caption.',
   credit: 'A photo credit inside a caption ("Ảnh: MT").',
+  lightbox: 'The full-size picture viewer opened from a figure.',
   body: 'The article body.',
   note: 'The note shown when a very long article is cut.',
   tags: 'The tag list.',

@@ -63,9 +63,9 @@ function recordAll(page) {
 test('types/api.mjs matches the code; a change on either side is reported by name', async () => {
   assertEq(check(api).join('\n'), '', 'no difference between types/api.mjs and the code');
   const code = extract();
-  const drift = check(api, { ...code, parts: [...code.parts, 'new-part'], loaderAttrs: code.loaderAttrs.filter((a) => a !== 'theme'), events: [...code.events, 'article-reader:share'] });
+  const drift = check(api, { ...code, parts: [...code.parts, 'new-part'], options: code.options.filter((a) => a !== 'theme'), events: [...code.events, 'article-reader:share'] });
   assert(drift.some((p) => p.includes('CSS parts in the code but not in types/api.mjs: new-part')), `new part reported: ${drift}`);
-  assert(drift.some((p) => p.includes('attributes in types/api.mjs but not in the code: theme')), `dropped attribute reported: ${drift}`);
+  assert(drift.some((p) => p.includes('options in types/api.mjs but not in the code: theme')), `dropped attribute reported: ${drift}`);
   assert(drift.some((p) => p.includes('article-reader:share')), `new event reported: ${drift}`);
   const undocumented = check(api, { ...code, readme: code.readme.replaceAll('--ar-radius', '--ar-rad') });
   assert(undocumented.some((p) => p.includes('--ar-radius is not documented')), `README drift reported: ${undocumented}`);
