@@ -36,11 +36,6 @@ pub fn srcset_urls(s: &str) -> Vec<&str> {
         if !trimmed.is_empty() {
             out.push(trimmed);
         }
-        rest = if trimmed.len() < url.len() {
-            after
-        } else {
-            after.find(',').map_or("", |i| &after[i + 1..])
-        };
+        rest = if trimmed.len() < url.len() { after } else { after.find(',').map_or("", |i| &after[i + 1..]) };
     }
 }
-

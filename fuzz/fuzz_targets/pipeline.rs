@@ -23,7 +23,8 @@ mod tree;
 
 const FORMATS: [Option<Format>; 5] =
     [None, Some(Format::Native), Some(Format::WordPress), Some(Format::JsonLd), Some(Format::JsonFeed)];
-const SOURCES: [Option<&str>; 3] = [None, Some("https://portal.example.vn/api/articles/123.json#2"), Some("/api/a.json")];
+const SOURCES: [Option<&str>; 3] =
+    [None, Some("https://portal.example.vn/api/articles/123.json#2"), Some("/api/a.json")];
 
 fn http_url(u: &str) -> bool {
     u.starts_with("http://") || u.starts_with("https://")
@@ -65,10 +66,7 @@ fuzz_target!(|data: &[u8]| {
     let Some((&sel, rest)) = data.split_first() else { return };
     let Ok(text) = std::str::from_utf8(rest) else { return };
     let Ok(json) = serde_json::from_str::<Json>(text) else { return };
-    let opts = ParseOptions {
-        format: FORMATS[usize::from(sel % 5)],
-        source_url: SOURCES[usize::from(sel / 5 % 3)],
-    };
+    let opts = ParseOptions { format: FORMATS[usize::from(sel % 5)], source_url: SOURCES[usize::from(sel / 5 % 3)] };
     let Ok(mut article) = parse_article(&json, &opts) else { return };
     assert!(article.title.is_some() || article.lede.is_some() || !article.body.is_empty(), "empty article accepted");
     if let Some(u) = &article.url {
