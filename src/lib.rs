@@ -20,4 +20,6 @@ pub mod url;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
 #[cfg(target_arch = "wasm32")]
+pub mod tasks;
+#[cfg(target_arch = "wasm32")]
 pub mod ui;

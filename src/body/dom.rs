@@ -20,6 +20,31 @@ pub fn sanitize_html(html: &str, base: Option<&str>) -> Sanitized {
     }
 }
 
+/// [`sanitize_html`] in slices of about [`crate::tasks::SLICE_MS`] that yield to
+/// the browser between top-level children, so a 100,000-paragraph body never
+/// blocks the page. Stops early (returning what it has) once `alive()` is false.
+pub async fn sanitize_html_sliced(html: &str, base: Option<&str>, alive: &dyn Fn() -> bool) -> Sanitized {
+    let Some(body) = parse_html(html).and_then(|d| d.body()) else { return Sanitized::default() };
+    let limits = Limits::default();
+    let mut run = super::Incremental::new(base, &limits);
+    let list = body.child_nodes();
+    let mut slice_start = crate::tasks::now_ms();
+    for i in 0..list.length() {
+        let Some(child) = list.item(i) else { break };
+        if !run.push(&DomNode::new(child)) {
+            break;
+        }
+        if i % 32 == 31 && crate::tasks::now_ms() - slice_start >= crate::tasks::SLICE_MS {
+            crate::tasks::yield_to_browser().await;
+            if !alive() {
+                break;
+            }
+            slice_start = crate::tasks::now_ms();
+        }
+    }
+    run.finish()
+}
+
 /// A DOM node with its node type read once (one JS call per node instead of
 /// one per question).
 #[derive(Clone)]

@@ -55,4 +55,4 @@ mod walk;
 
 pub use source::{Kind, Limits, Sanitized, SourceNode};
 pub use text::visible_text;
-pub use walk::{sanitize, sanitize_with};
+pub use walk::{sanitize, sanitize_with, Incremental};

@@ -50,18 +50,52 @@ pub fn sanitize<N: SourceNode>(root: &N, base: Option<&str>) -> Sanitized {
 
 /// [`sanitize`] with explicit limits.
 pub fn sanitize_with<N: SourceNode>(root: &N, base: Option<&str>, limits: &Limits) -> Sanitized {
-    let mut s = Sanitizer {
-        base,
-        limits,
-        nodes_seen: 0,
-        text_bytes: 0,
-        stopped: false,
-        truncated: false,
-        in_link: false,
-    };
-    let mut flow = Vec::new();
-    s.children(root, At { depth: 0, ctx: Context::Flow }, &mut flow);
-    Sanitized { nodes: blocks(flow), truncated: s.truncated }
+    let mut run = Incremental::new(base, limits);
+    for child in root.children() {
+        if !run.push(&child) {
+            break;
+        }
+    }
+    run.finish()
+}
+
+/// A sanitizing run fed one top-level child of the `<body>` at a time, so a
+/// caller can give the browser its main thread back between children (long
+/// bodies); the result is the same as [`sanitize_with`] over the same children.
+pub struct Incremental<'a> {
+    sanitizer: Sanitizer<'a>,
+    flow: Vec<Node>,
+    after_img: bool,
+}
+
+impl<'a> Incremental<'a> {
+    pub fn new(base: Option<&'a str>, limits: &'a Limits) -> Self {
+        let sanitizer = Sanitizer {
+            base,
+            limits,
+            nodes_seen: 0,
+            text_bytes: 0,
+            stopped: false,
+            truncated: false,
+            in_link: false,
+        };
+        Incremental { sanitizer, flow: Vec::new(), after_img: false }
+    }
+
+    /// Sanitizes the next top-level child; false once a limit stopped the run.
+    pub fn push<N: SourceNode>(&mut self, child: &N) -> bool {
+        if self.sanitizer.stopped {
+            return false;
+        }
+        let at = At { depth: 1, ctx: Context::Flow };
+        self.sanitizer.node(child, at, &mut self.flow, &mut self.after_img);
+        !self.sanitizer.stopped
+    }
+
+    /// The sanitized body.
+    pub fn finish(self) -> Sanitized {
+        Sanitized { nodes: blocks(self.flow), truncated: self.sanitizer.truncated }
+    }
 }
 
 impl Sanitizer<'_> {

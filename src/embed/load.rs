@@ -205,7 +205,13 @@ fn from_parsed(value: &JsValue) -> Result<Json, Failure> {
 /// Loads, normalizes and sanitizes the article `cfg` points to.
 /// `source_url` is `src` resolved against the page (base for relative links).
 /// `prefetch` is the loader's early request, used when it asked for `source_url`.
-pub async fn load(cfg: &Config, source_url: Option<String>, prefetch: Option<Prefetch>) -> Result<Ready, Failure> {
+/// `alive()` turns false once the result is no longer wanted (new `src`, unmount).
+pub async fn load(
+    cfg: &Config,
+    source_url: Option<String>,
+    prefetch: Option<Prefetch>,
+    alive: &dyn Fn() -> bool,
+) -> Result<Ready, Failure> {
     let json = match (&cfg.inline, &source_url) {
         (Some(inline), _) => parse_json(inline)?,
         (None, Some(url)) => {
@@ -227,7 +233,7 @@ pub async fn load(cfg: &Config, source_url: Option<String>, prefetch: Option<Pre
     let (nodes, truncated) = match std::mem::take(&mut article.body) {
         BodySource::Nodes(n) => (n, false),
         BodySource::Html(html) => {
-            let s = body::dom::sanitize_html(&html, base.as_deref());
+            let s = body::dom::sanitize_html_sliced(&html, base.as_deref(), alive).await;
             (s.nodes, s.truncated)
         }
     };

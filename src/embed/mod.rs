@@ -198,6 +198,9 @@ fn start(inst: Instance, host: HtmlElement, container: HtmlElement, prefetch: Op
         inst.config.with(|c| (c.src.clone(), c.inline.clone(), c.format, c.timeout_ms, c.time_zone.clone()))
     });
     let generation = Rc::new(Cell::new(0u32));
+    // An unmount supersedes the load in flight (a long body stops being sanitized).
+    let on_unmount = send_wrapper::SendWrapper::new(generation.clone());
+    on_cleanup(move || on_unmount.set(on_unmount.get().wrapping_add(1)));
     let host_for_load = send_wrapper::SendWrapper::new(host.clone());
     Effect::new(move |_| {
         // `with`, not `track`: a memo only subscribes to `config` once it has been
@@ -218,7 +221,10 @@ fn start(inst: Instance, host: HtmlElement, container: HtmlElement, prefetch: Op
             let source_url = cfg.src.as_deref().and_then(absolute);
             let result = match (&cfg.src, &source_url, &cfg.inline) {
                 (Some(src), None, None) => Err(bad_src(src)),
-                _ => load::load(&cfg, source_url.clone(), early).await,
+                _ => {
+                    let alive = || current.get() == gen;
+                    load::load(&cfg, source_url.clone(), early, &alive).await
+                }
             };
             if current.get() != gen {
                 return; // superseded by a newer src or unmounted

@@ -13,14 +13,11 @@ use crate::i18n::Lang;
 use crate::model::body::{Element, Node, Tag};
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::Document;
 
 /// Top-level blocks rendered before the first paint (more than a phone screen holds).
 pub const FIRST_BLOCKS: usize = 24;
-/// Work per later slice before yielding, in milliseconds.
-pub const SLICE_MS: f64 = 8.0;
+pub use crate::tasks::SLICE_MS;
 
 /// A failed DOM call (a host page that broke a DOM method, Trusted Types...).
 pub type DomResult<T> = Result<T, JsValue>;
@@ -86,7 +83,7 @@ pub fn render_body<R: 'static>(
         let mut next = first;
         let total = nodes(&ready).len();
         while next < total {
-            yield_to_browser().await;
+            crate::tasks::yield_to_browser().await;
             if !container.is_connected() {
                 return; // replaced (new src, Retry) or unmounted
             }
@@ -110,42 +107,16 @@ fn append_slice(doc: &Document, parent: &web_sys::Element, nodes: &[Node], lang:
 
 /// Renders from `start` until [`SLICE_MS`] have passed; returns where it stopped.
 fn render_for(doc: &Document, parent: &web_sys::Element, nodes: &[Node], start: usize, lang: Lang) -> DomResult<usize> {
-    let perf = web_sys::window().and_then(|w| w.performance());
-    let t0 = perf.as_ref().map_or(0.0, |p| p.now());
+    let t0 = crate::tasks::now_ms();
     let frag = doc.create_document_fragment();
     let mut i = start;
     while let Some(n) = nodes.get(i) {
         frag.append_child(&node_dom(doc, n, lang)?)?;
         i += 1;
-        if i % 16 == 0 && perf.as_ref().is_some_and(|p| p.now() - t0 >= SLICE_MS) {
+        if i % 16 == 0 && crate::tasks::now_ms() - t0 >= SLICE_MS {
             break;
         }
     }
     parent.append_child(&frag)?;
     Ok(i)
-}
-
-#[wasm_bindgen]
-extern "C" {
-    /// `globalThis.scheduler` (Chromium's Prioritized Task Scheduling), if present.
-    #[wasm_bindgen(thread_local_v2, js_namespace = globalThis, js_name = scheduler)]
-    static SCHEDULER: JsValue;
-}
-
-/// Resolves in a new task: `scheduler.yield()` where the browser has it, else `setTimeout(0)`.
-async fn yield_to_browser() {
-    let sched = SCHEDULER.with(JsValue::clone);
-    let via_yield = js_sys::Reflect::get(&sched, &"yield".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-        .and_then(|f| f.call0(&sched).ok())
-        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
-    let promise = via_yield.unwrap_or_else(|| {
-        js_sys::Promise::new(&mut |resolve, _| {
-            if let Some(w) = web_sys::window() {
-                let _ = w.set_timeout_with_callback(&resolve);
-            }
-        })
-    });
-    let _ = JsFuture::from(promise).await;
 }
