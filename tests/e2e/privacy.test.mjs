@@ -74,6 +74,13 @@ function checkRequests(label, requests, { base, host = [], articles }) {
   for (const a of articles) assert(requests.some((r) => r.url === a.url), `${label}: the article JSON ${a.url} was requested`);
 }
 
+/** No cookie; storage keys only the widget's own preferences (`article-reader:*`). */
+async function checkStorage(label, page) {
+  const { cookie, keys } = await page.evaluate(() => ({ cookie: document.cookie, keys: Object.keys(localStorage) }));
+  assertEq(cookie, '', `${label}: no cookie`);
+  assertEq(keys.filter((k) => !k.startsWith('article-reader:')).join(), '', `${label}: localStorage keys are the reader's preferences only`);
+}
+
 async function checkImages(label, page) {
   const policy = documentedReferrerPolicy();
   assert(policy, 'the docs give the images\' referrerpolicy as referrerpolicy="…" (README, privacy)');
@@ -103,6 +110,7 @@ test('privacy: the demo page (index.html) requests only the article JSON, the wi
     articles: [{ url: `${base}/fixtures/seed/native.json`, json: seed('native.json') }],
   });
   await checkImages('index.html', page);
+  await checkStorage('index.html', page);
   assertEq(page.problems.join('\n'), '', 'no console errors');
   await page.closeAll();
 }, { timeout: 90_000 });
@@ -128,6 +136,7 @@ test('privacy: a page with only the widgets (seed article as native and WordPres
       articles: ['native.json', 'wordpress.json'].map((f) => ({ url: `${base}/fixtures/seed/${f}`, json: seed(f) })),
     });
     await checkImages('seed page', page);
+    await checkStorage('seed page', page);
     assertEq(page.problems.join('\n'), '', 'no console errors');
     await page.closeAll();
   });
