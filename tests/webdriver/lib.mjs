@@ -22,6 +22,7 @@ export function tests() { return registry; }
  * (see makeContext). `engines` limits it to some engines; `timeout` in ms.
  * `knownBug` (a sentence naming the bug and where it was reported): a failure
  * is printed as KNOWN and does not fail the run; a pass says to remove the mark.
+ * `knownBug` may also be { engine: sentence } for a bug some engines have.
  * `skip()` returning a reason skips the test with that reason printed.
  */
 export function test(name, fn, { timeout = 60_000, engines, knownBug, skip } = {}) {
