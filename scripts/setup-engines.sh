@@ -8,6 +8,7 @@ set -euo pipefail
 
 GECKODRIVER_VERSION=0.37.1
 CARGO_BIN="${CARGO_HOME:-$HOME/.cargo}/bin"
+export PATH="$CARGO_BIN:$PATH"
 
 say() { printf '\033[1msetup-engines:\033[0m %s\n' "$*"; }
 
