@@ -16,7 +16,7 @@ NIGHTLY_RUSTFLAGS := -Zunstable-options -Cpanic=immediate-abort -Zlocation-detai
 PORT ?= 8080
 FUZZ_SECONDS ?= 20
 
-.PHONY: setup build dist demo serve test test-native test-browser test-e2e fuzz bench screenshots clean
+.PHONY: setup build dist demo serve test test-lint test-native test-browser test-e2e fuzz bench screenshots clean
 
 setup:
 	@scripts/setup.sh
@@ -44,9 +44,15 @@ serve:
 
 ## Runs every test: native, property/fuzz, browser (wasm-bindgen-test), end-to-end, size budget.
 test: setup
-	$(MAKE) --no-print-directory test-native test-browser
+	$(MAKE) --no-print-directory test-lint test-native test-browser
 	$(MAKE) --no-print-directory test-e2e
 	$(MAKE) --no-print-directory test-engines
+
+## Formatting (rustfmt.toml) and clippy with warnings as errors, native and wasm.
+test-lint:
+	cargo fmt --check
+	cargo clippy --all-targets --quiet -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --release --all-targets --quiet -- -D warnings
 
 test-native:
 	cargo test --quiet

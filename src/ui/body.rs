@@ -113,7 +113,7 @@ fn render_for(doc: &Document, parent: &web_sys::Element, nodes: &[Node], start: 
     while let Some(n) = nodes.get(i) {
         frag.append_child(&node_dom(doc, n, lang)?)?;
         i += 1;
-        if i % 16 == 0 && crate::tasks::now_ms() - t0 >= SLICE_MS {
+        if i.is_multiple_of(16) && crate::tasks::now_ms() - t0 >= SLICE_MS {
             break;
         }
     }
