@@ -10,7 +10,7 @@ use super::json::Json;
 use super::model::{Article, BodySource, Image, Link};
 use super::native;
 use super::text;
-use crate::body::tree::Node;
+use crate::model::body::Node;
 
 /// True for a feed (`version` `https://jsonfeed.org/version/...` or an `items` array).
 pub fn is_feed(v: &Json) -> bool {

@@ -9,7 +9,7 @@ use super::fields::{self, date, image, link, links, string};
 use super::json::Json;
 use super::model::{Article, BodySource, Image, RelatedArticle, TextDir};
 use super::text::escape_html;
-use crate::body::tree::{Node, Tag};
+use crate::model::body::{Node, Tag};
 
 /// Reads a native v1 object. Unknown fields are ignored.
 pub fn parse(v: &Json) -> Article {

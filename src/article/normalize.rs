@@ -14,7 +14,7 @@ use super::model::{Article, BodySource, DateTime, Image, Link, RelatedArticle, T
 use super::text::clean;
 pub use super::lang::{is_rtl, lang_tag};
 use super::InputError;
-use crate::body::tree::Node;
+use crate::model::body::Node;
 
 /// Most authors kept.
 pub const MAX_AUTHORS: usize = 20;
