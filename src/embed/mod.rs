@@ -175,25 +175,37 @@ impl Handle {
     }
 }
 
-/// Wires one instance: lazy start, loading on config/retry changes, events.
+/// Wires one instance: reserved space, lazy start, loading on config/retry
+/// changes, failure reports and preference events.
 fn start(inst: Instance, host: HtmlElement, container: HtmlElement, prefetch: Option<load::Prefetch>) {
-    // Used by the first load only; dropped (aborted) with the instance otherwise.
-    let prefetch = Rc::new(std::cell::RefCell::new(prefetch));
     // The two memos reading the page-wide reader preferences.
     release_on_cleanup(inst.font_step);
     release_on_cleanup(inst.theme);
-    // Reserved space while nothing is shown yet; released on the article or an error
-    // (in the same microtask as the render, so no frame shows the intermediate state).
-    let container = send_wrapper::SendWrapper::new(container);
-    Effect::new(move |_| {
-        let waiting = inst.state.with(|s| matches!(s, LoadState::Idle | LoadState::Loading));
-        shadow::reserve(&container, waiting);
-    });
+    reserve_while_waiting(inst, container);
     // Lazy: stay idle until the element is near the viewport.
     let visible = RwSignal::new(!inst.config.with_untracked(|c| c.lazy));
     if !visible.get_untracked() {
         observe_visibility(&host, visible);
     }
+    load_on_change(inst, &host, visible, prefetch);
+    report_failures(inst, &host);
+    preference_events(inst, &host);
+}
+
+/// Reserved space while nothing is shown yet; released on the article or an error
+/// (in the same microtask as the render, so no frame shows the intermediate state).
+fn reserve_while_waiting(inst: Instance, container: HtmlElement) {
+    let container = send_wrapper::SendWrapper::new(container);
+    Effect::new(move |_| {
+        let waiting = inst.state.with(|s| matches!(s, LoadState::Idle | LoadState::Loading));
+        shadow::reserve(&container, waiting);
+    });
+}
+
+/// (Re)loads when the source options change or Retry is pressed, once visible.
+/// The loader's early request (`prefetch`) serves the first load only.
+fn load_on_change(inst: Instance, host: &HtmlElement, visible: RwSignal<bool>, prefetch: Option<load::Prefetch>) {
+    let prefetch = Rc::new(std::cell::RefCell::new(prefetch));
     let source = Memo::new(move |_| {
         inst.config.with(|c| (c.src.clone(), c.inline.clone(), c.format, c.timeout_ms, c.time_zone.clone()))
     });
@@ -201,7 +213,7 @@ fn start(inst: Instance, host: HtmlElement, container: HtmlElement, prefetch: Op
     // An unmount supersedes the load in flight (a long body stops being sanitized).
     let on_unmount = send_wrapper::SendWrapper::new(generation.clone());
     on_cleanup(move || on_unmount.set(on_unmount.get().wrapping_add(1)));
-    let host_for_load = send_wrapper::SendWrapper::new(host.clone());
+    let host = send_wrapper::SendWrapper::new(host.clone());
     Effect::new(move |_| {
         // `with`, not `track`: a memo only subscribes to `config` once it has been
         // computed, and `track` alone never computes it (src changes were lost).
@@ -210,58 +222,63 @@ fn start(inst: Instance, host: HtmlElement, container: HtmlElement, prefetch: Op
         if !visible.get() {
             return;
         }
-        let cfg = inst.config.get_untracked();
         let gen = generation.get().wrapping_add(1);
         generation.set(gen);
         let current = generation.clone();
         let early = prefetch.borrow_mut().take();
-        let host = (*host_for_load).clone();
+        let (cfg, host) = (inst.config.get_untracked(), (*host).clone());
         let _ = inst.state.try_set(LoadState::Loading);
         leptos::task::spawn_local(async move {
-            let source_url = cfg.src.as_deref().and_then(absolute);
-            let result = match (&cfg.src, &source_url, &cfg.inline) {
-                (Some(src), None, None) => Err(bad_src(src)),
-                _ => {
-                    let alive = || current.get() == gen;
-                    load::load(&cfg, source_url.clone(), early, &alive).await
-                }
-            };
-            if current.get() != gen {
-                return; // superseded by a newer src or unmounted
+            let alive = || current.get() == gen;
+            let state = load_state(&cfg, &host, early, &alive).await;
+            if alive() {
+                let _ = inst.state.try_set(state); // else superseded by a newer src or unmounted
             }
-            let state = match result {
-                Ok(ready) => {
-                    let a = &ready.article;
-                    events::emit(
-                        &host,
-                        "load",
-                        events::detail(&[
-                            ("id", events::opt_str(a.id.as_deref())),
-                            ("title", events::opt_str(a.title.as_deref())),
-                            ("url", events::opt_str(a.url.as_deref().or(source_url.as_deref()))),
-                        ]),
-                    );
-                    LoadState::Ready(Arc::new(ready))
-                }
-                Err(mut failure) => {
-                    failure.article_url = fallback_link(&host);
-                    LoadState::Failed(Arc::new(failure))
-                }
-            };
-            let _ = inst.state.try_set(state);
         });
     });
-    // Every failure is reported once (event + console), whether loading or rendering failed.
-    let h = send_wrapper::SendWrapper::new(host.clone());
+}
+
+/// One load, as the state the view shows (and the `load` event on success).
+async fn load_state(cfg: &Config, host: &HtmlElement, early: Option<load::Prefetch>, alive: &dyn Fn() -> bool) -> LoadState {
+    let source_url = cfg.src.as_deref().and_then(absolute);
+    let result = match (&cfg.src, &source_url, &cfg.inline) {
+        (Some(src), None, None) => Err(bad_src(src)),
+        _ => load::load(cfg, source_url.clone(), early, alive).await,
+    };
+    match result {
+        Ok(ready) if alive() => {
+            let a = &ready.article;
+            let detail = events::detail(&[
+                ("id", events::opt_str(a.id.as_deref())),
+                ("title", events::opt_str(a.title.as_deref())),
+                ("url", events::opt_str(a.url.as_deref().or(source_url.as_deref()))),
+            ]);
+            events::emit(host, "load", detail);
+            LoadState::Ready(Arc::new(ready))
+        }
+        Ok(_) => LoadState::Idle,
+        Err(mut failure) => {
+            failure.article_url = fallback_link(host);
+            LoadState::Failed(Arc::new(failure))
+        }
+    }
+}
+
+/// Every failure is reported once (event + console), whether loading or rendering failed.
+fn report_failures(inst: Instance, host: &HtmlElement) {
+    let host = send_wrapper::SendWrapper::new(host.clone());
     Effect::new(move |last: Option<usize>| {
         let LoadState::Failed(f) = inst.state.get() else { return 0 };
         let id = Arc::as_ptr(&f) as usize;
         if last != Some(id) {
-            report(&h, &f);
+            report(&host, &f);
         }
         id
     });
-    // Events for reader preference changes (not on the first run).
+}
+
+/// Events for reader preference changes (not on the first run).
+fn preference_events(inst: Instance, host: &HtmlElement) {
     let h = send_wrapper::SendWrapper::new(host.clone());
     Effect::new(move |prev: Option<usize>| {
         let step = inst.font_step.get();
@@ -270,7 +287,7 @@ fn start(inst: Instance, host: HtmlElement, container: HtmlElement, prefetch: Op
         }
         step
     });
-    let h = send_wrapper::SendWrapper::new(host);
+    let h = send_wrapper::SendWrapper::new(host.clone());
     Effect::new(move |prev: Option<crate::config::Theme>| {
         let theme = inst.theme.get();
         if prev.is_some_and(|p| p != theme) {
