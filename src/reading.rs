@@ -79,7 +79,8 @@ pub fn sentence_spans(text: &str, max: usize) -> Vec<(usize, usize)> {
         let end = i + c.len_utf8();
         if c.is_whitespace() {
             if let Some(s) = start {
-                if last_space != Some(i) && i > s {
+                chars += 1;
+                if i > s {
                     last_space = Some(i);
                 }
             }
@@ -204,6 +205,9 @@ mod tests {
         let parts = spans(text, 30);
         assert_eq!(parts[0], "Một hai ba bốn năm,");
         assert!(parts.iter().all(|p| p.chars().count() <= 30 + 5), "{parts:?}");
+        let many = "Một câu rất dài ".repeat(40);
+        let cut = spans(&many, 60);
+        assert!(cut.len() > 5 && cut.iter().all(|p| p.chars().count() <= 60 + 4), "{cut:?}");
         let words = |s: &str| s.split_whitespace().map(str::to_owned).collect::<Vec<_>>();
         assert_eq!(words(&parts.join(" ")), words(text));
         let long = "x".repeat(50);

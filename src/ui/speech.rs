@@ -1,36 +1,78 @@
-//! "Listen": reads the article (title, lede, body) aloud with the Web Speech API.
+//! "Listen": reads the article aloud with the Web Speech API, sentence by
+//! sentence, and highlights the sentence being spoken.
 //!
-//! Shown only when `speechSynthesis.getVoices()` has a voice for the article's
-//! language (re-checked on `voiceschanged`, since Chromium fills the list late);
-//! hidden otherwise, and in browsers without the API. One primary button cycles
-//! Listen → Pause → Resume (it stays the same element, so keyboard focus stays on
-//! it), and Stop appears while reading.
+//! - Shown only when `speechSynthesis.getVoices()` has a voice for the article's
+//!   language (re-checked on `voiceschanged`); hidden otherwise.
+//! - The text is read from the rendered DOM (title, lede, the body's blocks
+//!   without figures, tables and code), split into sentences
+//!   (`crate::reading::sentence_spans`); each sentence is one utterance, the next
+//!   is queued when the previous one ends, so no utterance runs into Chromium's
+//!   ~15 s cut-off and no word is ever cut.
+//! - Pause is `cancel()`, resume speaks the current sentence again (Android's
+//!   `pause()` cancels anyway). Previous / next paragraph jump between blocks.
+//!   Speed (0.75–2×) and voice (the article's language only, natural/online
+//!   voices first, remembered per language) restart the current sentence.
+//! - The sentence is highlighted with the CSS Custom Highlight API
+//!   (`CSS.highlights`, `::highlight(article-reader-speech)`), without touching the
+//!   DOM; browsers without it get no highlight. The page scrolls to keep it in
+//!   view unless the reader has scrolled the previous sentence out of view.
+//! - Media Session: title, byline and lead image on the lock screen; play,
+//!   pause, previous/next (paragraph) and stop handlers.
 //!
-//! Every call into the API goes through `Reflect` and `Function::apply`, which
-//! return errors instead of throwing through wasm: a missing, partial or
-//! misbehaving `speechSynthesis` only hides the control. `speechSynthesis` is one
-//! queue per page, so starting one instance stops any other.
+//! Every call into these APIs goes through `Reflect` and `Function::apply`, which
+//! return errors instead of throwing through wasm. `speechSynthesis` is one queue
+//! per page: starting one instance stops any other; unmounting stops it.
 
-use super::{Instance, LoadState, Ready};
-use crate::body::tree::Node;
-use js_sys::{Array, Function, Reflect};
+use super::prefs::{load, store};
+use super::settings::{word, W};
+use super::{Instance, LoadState};
+use js_sys::{Array, Function, Object, Reflect};
 use leptos::prelude::*;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Longest text handed to one utterance: Chromium's network voices stop after
-/// ~15 s of a single utterance, and short ones make pause/resume precise.
-const MAX_CHUNK: usize = 220;
+/// Longest sentence spoken as one utterance (longer ones are cut after a
+/// clause or between words): about 15 s of speech at the normal rate.
+const MAX_SENTENCE: usize = 220;
+const HIGHLIGHT: &str = "article-reader-speech";
+const KEY_RATE: &str = "article-reader:rate";
+const KEY_VOICE: &str = "article-reader:voice:";
+/// Speeds offered, and their labels (Vietnamese writes a decimal comma).
+const RATES: [f64; 6] = [0.75, 1.0, 1.25, 1.5, 1.75, 2.0];
+const RATE_VI: [&str; 6] = ["0,75×", "1×", "1,25×", "1,5×", "1,75×", "2×"];
+const RATE_EN: [&str; 6] = ["0.75×", "1×", "1.25×", "1.5×", "1.75×", "2×"];
+
+/// One sentence: its block, its text and its UTF-16 range in the block's text.
+struct Sentence {
+    block: usize,
+    text: String,
+    from: u32,
+    to: u32,
+}
+
+/// What is being read.
+struct Queue {
+    id: usize,
+    blocks: Vec<web_sys::Element>,
+    sentences: Vec<Sentence>,
+    cur: usize,
+    voice: JsValue,
+    lang: String,
+}
 
 thread_local! {
     /// Bumped when the browser's voice list changes (`voiceschanged`).
     static VOICES: ArcRwSignal<Option<usize>> = init();
     /// Who is reading: `id * 2 + paused`, `None` when nobody is.
     static OWNER: ArcRwSignal<Option<usize>> = ArcRwSignal::new(None);
-    /// Bumped on every start/stop so late events of an older queue are ignored.
+    /// Bumped on every utterance start, pause and stop, so late events of an
+    /// older utterance are ignored.
     static GENERATION: Cell<u32> = const { Cell::new(0) };
     static NEXT_ID: Cell<usize> = const { Cell::new(0) };
+    static QUEUE: RefCell<Option<Queue>> = const { RefCell::new(None) };
+    /// Index into [`RATES`].
+    static RATE: Cell<usize> = Cell::new(load(KEY_RATE).and_then(|r| RATES.iter().position(|x| x.to_string() == r)).unwrap_or(1));
 }
 
 fn owner() -> ArcRwSignal<Option<usize>> {
@@ -41,6 +83,18 @@ fn js(s: &str) -> JsValue {
     JsValue::from_str(s)
 }
 
+fn get(obj: &JsValue, name: &str) -> JsValue {
+    Reflect::get(obj, &js(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn set(obj: &JsValue, name: &str, value: &JsValue) {
+    let _ = Reflect::set(obj, &js(name), value);
+}
+
+fn win() -> JsValue {
+    web_sys::window().map(JsValue::from).unwrap_or(JsValue::UNDEFINED)
+}
+
 /// `window.speechSynthesis`, when it is an object.
 fn synth() -> Option<JsValue> {
     let win = web_sys::window()?;
@@ -48,7 +102,7 @@ fn synth() -> Option<JsValue> {
 }
 
 /// Calls `obj[name](...args)`; `None` if it is not a function or it throws.
-fn call(obj: &JsValue, name: &str, args: &[&JsValue]) -> Option<JsValue> {
+pub(crate) fn call(obj: &JsValue, name: &str, args: &[&JsValue]) -> Option<JsValue> {
     let f = Reflect::get(obj, &js(name)).ok()?.dyn_into::<Function>().ok()?;
     let list = Array::new();
     for a in args {
@@ -57,17 +111,42 @@ fn call(obj: &JsValue, name: &str, args: &[&JsValue]) -> Option<JsValue> {
     f.apply(obj, &list).ok()
 }
 
-fn str_prop(obj: &JsValue, name: &str) -> Option<String> {
-    Reflect::get(obj, &js(name)).ok()?.as_string()
+/// `new window[name](arg)`, when that constructor exists and does not throw.
+pub(crate) fn construct(name: &str, arg: &JsValue) -> Option<JsValue> {
+    let ctor = get(&win(), name).dyn_into::<Function>().ok()?;
+    Reflect::construct(&ctor, &Array::of1(arg)).ok()
 }
 
-/// The voices as (lower-cased lang, voice) pairs.
-fn voices(synth: &JsValue) -> Vec<(String, JsValue)> {
-    let Some(list) = call(synth, "getVoices", &[]) else { return Vec::new() };
-    let Ok(list) = list.dyn_into::<Array>() else { return Vec::new() };
-    list.iter()
-        .filter_map(|v| Some((str_prop(&v, "lang")?.replace('_', "-").to_ascii_lowercase(), v)))
-        .collect()
+fn str_prop(obj: &JsValue, name: &str) -> Option<String> {
+    get(obj, name).as_string()
+}
+
+/// Primary subtag, lower-cased: `vi-VN` → `vi`.
+fn primary(tag: &str) -> String {
+    tag.split(['-', '_']).next().unwrap_or("").trim().to_ascii_lowercase()
+}
+
+/// The voices for `lang`, best first: natural/online voices, then the exact
+/// region, then by name.
+fn voices_for(lang: &str) -> Vec<(String, JsValue)> {
+    let Some(api) = synth() else { return Vec::new() };
+    let Some(list) = call(&api, "getVoices", &[]).and_then(|l| l.dyn_into::<Array>().ok()) else { return Vec::new() };
+    let want = primary(lang);
+    let full = lang.replace('_', "-").to_ascii_lowercase();
+    let mut out: Vec<(bool, bool, String, JsValue)> = list
+        .iter()
+        .filter_map(|v| {
+            let l = str_prop(&v, "lang")?.replace('_', "-").to_ascii_lowercase();
+            if primary(&l) != want {
+                return None;
+            }
+            let name = str_prop(&v, "name").unwrap_or_default();
+            let natural = name.contains("Natural") || name.contains("Online") || get(&v, "localService").as_bool() == Some(false);
+            Some((!natural, l != full, name, v))
+        })
+        .collect();
+    out.sort_by(|a, b| (a.0, a.1, &a.2).cmp(&(b.0, b.1, &b.2)));
+    out.into_iter().map(|(_, _, n, v)| (n, v)).collect()
 }
 
 fn init() -> ArcRwSignal<Option<usize>> {
@@ -81,126 +160,311 @@ fn init() -> ArcRwSignal<Option<usize>> {
     version
 }
 
-/// Whether the browser has a voice for `lang`.
-fn has_voice(lang: &str) -> bool {
-    let want = primary(lang);
-    synth().is_some_and(|api| voices(&api).iter().any(|(l, _)| primary(l) == want))
+/// The voice to use for `lang`: the one the reader chose for that language, else the best.
+fn pick_voice(lang: &str) -> Option<JsValue> {
+    let list = voices_for(lang);
+    let chosen = load(&[KEY_VOICE, &primary(lang)].concat());
+    let i = chosen.and_then(|c| list.iter().position(|(n, _)| *n == c)).unwrap_or(0);
+    list.into_iter().nth(i).map(|(_, v)| v)
 }
 
-/// Primary subtag, lower-cased: `vi-VN` → `vi`.
-fn primary(tag: &str) -> String {
-    tag.split(['-', '_']).next().unwrap_or("").trim().to_ascii_lowercase()
+fn bump() -> u32 {
+    GENERATION.with(|g| {
+        g.set(g.get().wrapping_add(1));
+        g.get()
+    })
 }
 
-/// The best voice for `lang`: same language, the exact region first, then a
-/// local (offline) one.
-fn pick_voice(synth: &JsValue, lang: &str) -> Option<JsValue> {
-    let want = primary(lang);
-    let full = lang.replace('_', "-").to_ascii_lowercase();
-    voices(synth)
-        .into_iter()
-        .filter(|(l, _)| primary(l) == want)
-        .max_by_key(|(l, v)| {
-            let local = Reflect::get(v, &js("localService")).ok().and_then(|b| b.as_bool()).unwrap_or(false);
-            (*l == full, local)
-        })
-        .map(|(_, v)| v)
-}
-
-/// The texts to read, in order: title, lede, then each top-level body block,
-/// cut into utterance-sized chunks. Figures (captions) are skipped.
-fn texts(ready: &Ready) -> Vec<String> {
-    let a = &ready.article;
-    let mut parts: Vec<String> = Vec::new();
-    parts.extend(a.title.clone());
-    parts.extend(a.lede.clone());
-    for n in &ready.body {
-        if matches!(n, Node::Figure(_)) {
-            continue;
-        }
-        let mut t = String::new();
-        n.text_content(&mut t);
-        parts.push(t);
-    }
-    parts.iter().flat_map(|p| crate::reading::sentence_spans(p, MAX_CHUNK).into_iter().filter_map(|(a, b)| p.get(a..b).map(str::to_owned)).collect::<Vec<_>>()).collect()
-}
-
-/// Stops whatever this page is reading.
+/// Stops whatever this page is reading and clears the highlight and the lock screen.
 fn stop() {
-    GENERATION.with(|g| g.set(g.get().wrapping_add(1)));
+    bump();
     owner().set(None);
+    QUEUE.with(|q| q.borrow_mut().take());
     if let Some(synth) = synth() {
         let _ = call(&synth, "cancel", &[]);
     }
+    highlight(None);
+    media_session(None);
 }
 
-/// Starts reading `ready` for instance `id`. Returns false when it cannot.
-fn start(id: usize, ready: &Ready, lang: &str) -> bool {
-    let Some(synth) = synth() else { return false };
-    let Some(voice) = pick_voice(&synth, lang) else { return false };
-    let Some(ctor) = web_sys::window()
-        .and_then(|w| Reflect::get(&w, &js("SpeechSynthesisUtterance")).ok())
-        .and_then(|c| c.dyn_into::<Function>().ok())
-    else {
-        return false;
+/// `CSS.highlights`, when the Custom Highlight API exists.
+fn registry() -> Option<JsValue> {
+    let reg = get(&get(&win(), "CSS"), "highlights");
+    reg.is_object().then_some(reg)
+}
+
+/// Shows `range` as the spoken sentence (or nothing).
+fn highlight(range: Option<&JsValue>) {
+    let Some(reg) = registry() else { return };
+    match range.and_then(|r| construct("Highlight", r)) {
+        Some(h) => call(&reg, "set", &[&js(HIGHLIGHT), &h]),
+        None => call(&reg, "delete", &[&js(HIGHLIGHT)]),
     };
-    let chunks = texts(ready);
-    if chunks.is_empty() {
-        return false;
+}
+
+/// A DOM range over UTF-16 offsets `from..to` of `block`'s text.
+fn range_in(block: &web_sys::Element, from: u32, to: u32) -> Option<JsValue> {
+    let doc = block.owner_document()?;
+    let range = call(&doc, "createRange", &[])?;
+    let (mut at, mut start_set) = (0u32, false);
+    let mut stack: Vec<web_sys::Node> = Vec::new();
+    let mut node = block.first_child();
+    while let Some(n) = node {
+        if n.node_type() == 3 {
+            let len = get(&n, "length").as_f64().unwrap_or(0.0) as u32;
+            if !start_set && from < at + len {
+                call(&range, "setStart", &[&n, &JsValue::from(from - at)])?;
+                start_set = true;
+            }
+            if start_set && to <= at + len {
+                call(&range, "setEnd", &[&n, &JsValue::from(to - at)])?;
+                return Some(range);
+            }
+            at += len;
+        }
+        // Depth-first, document order.
+        node = match n.first_child() {
+            Some(c) => {
+                stack.push(n);
+                Some(c)
+            }
+            None => {
+                let mut next = n.next_sibling();
+                while next.is_none() {
+                    match stack.pop() {
+                        Some(p) => next = p.next_sibling(),
+                        None => break,
+                    }
+                }
+                next
+            }
+        };
     }
-    stop();
-    let gen = GENERATION.with(Cell::get);
-    // Clears the owner once the queue ends or fails, unless a newer start/stop happened.
-    let finish = Closure::<dyn Fn(JsValue)>::new(move |_: JsValue| {
-        if GENERATION.with(Cell::get) == gen {
-            owner().set(None);
+    None
+}
+
+/// Top and bottom of a range or element in the viewport, and the viewport height.
+fn rect(obj: &JsValue) -> Option<(f64, f64, f64)> {
+    let r = call(obj, "getBoundingClientRect", &[])?;
+    let h = get(&win(), "innerHeight").as_f64()?;
+    Some((get(&r, "top").as_f64()?, get(&r, "bottom").as_f64()?, h))
+}
+
+/// Speaks the current sentence of the queue; the next one follows on `end`.
+fn speak_current() {
+    let gen = bump();
+    let Some(api) = synth() else { return stop() };
+    let next = QUEUE.with(|q| {
+        let q = q.borrow();
+        let q = q.as_ref()?;
+        let s = q.sentences.get(q.cur)?;
+        let block = q.blocks.get(s.block)?;
+        Some((s.text.clone(), q.voice.clone(), q.lang.clone(), range_in(block, s.from, s.to), q.id))
+    });
+    let Some((text, voice, lang, range, id)) = next else { return stop() };
+    let Some(u) = construct("SpeechSynthesisUtterance", &js(&text)) else { return stop() };
+    set(&u, "lang", &js(&lang));
+    set(&u, "voice", &voice);
+    set(&u, "rate", &JsValue::from(RATES.get(RATE.with(Cell::get)).copied().unwrap_or(1.0)));
+    let on_end = Closure::<dyn Fn(JsValue)>::new(move |ev: JsValue| {
+        if GENERATION.with(Cell::get) != gen {
+            return; // cancelled by pause, a jump or stop
+        }
+        if get(&ev, "type").as_string().as_deref() == Some("error") {
+            return stop();
+        }
+        let more = QUEUE.with(|q| {
+            q.borrow_mut().as_mut().is_some_and(|q| {
+                q.cur += 1;
+                q.cur < q.sentences.len()
+            })
+        });
+        if more {
+            speak_current();
+        } else {
+            stop();
         }
     })
     .into_js_value();
-    let voice_lang = str_prop(&voice, "lang").unwrap_or_else(|| lang.to_owned()).replace('_', "-");
-    owner().set(Some(id * 2));
-    let last = chunks.len() - 1;
-    for (i, text) in chunks.into_iter().enumerate() {
-        let Ok(u) = Reflect::construct(&ctor, &Array::of1(&js(&text))) else {
-            stop();
-            return false;
-        };
-        let _ = Reflect::set(&u, &js("lang"), &js(&voice_lang));
-        let _ = Reflect::set(&u, &js("voice"), &voice);
-        let _ = Reflect::set(&u, &js("onerror"), &finish);
-        if i == last {
-            let _ = Reflect::set(&u, &js("onend"), &finish);
-        }
-        if call(&synth, "speak", &[&u]).is_none() {
-            stop();
-            return false;
+    set(&u, "onend", &on_end);
+    set(&u, "onerror", &on_end);
+    // Keep the sentence in view, unless the reader scrolled the previous one away.
+    if let Some(r) = &range {
+        let follow = registry()
+            .map(|reg| call(&reg, "get", &[&js(HIGHLIGHT)]).unwrap_or(JsValue::UNDEFINED))
+            .filter(JsValue::is_object)
+            .and_then(|h| call(&h, "values", &[]))
+            .and_then(|it| call(&it, "next", &[]))
+            .map(|n| get(&n, "value"))
+            .filter(JsValue::is_object)
+            .and_then(|prev| rect(&prev))
+            .is_none_or(|(top, bottom, h)| bottom > 0.0 && top < h);
+        highlight(Some(r));
+        if let Some((top, bottom, h)) = rect(r).filter(|_| follow) {
+            if top < 0.0 || bottom > h {
+                let _ = call(&win(), "scrollBy", &[&JsValue::from(0), &JsValue::from(top - h / 3.0)]);
+            }
         }
     }
+    owner().set(Some(id * 2));
+    set_playback("playing");
+    if call(&api, "speak", &[&u]).is_none() {
+        stop();
+    }
+}
+
+/// Pause (cancel; the current sentence is spoken again on resume).
+fn pause(id: usize) {
+    bump();
+    if let Some(api) = synth() {
+        let _ = call(&api, "cancel", &[]);
+    }
+    owner().set(Some(id * 2 + 1));
+    set_playback("paused");
+}
+
+/// Moves to the first sentence of the paragraph `delta` blocks away (the start
+/// of the current one for −1 when already inside it) and speaks it unless paused.
+fn jump(delta: isize) {
+    let moved = QUEUE.with(|q| {
+        let mut q = q.borrow_mut();
+        let q = q.as_mut()?;
+        let block = q.sentences.get(q.cur)?.block;
+        let first = q.sentences.iter().position(|s| s.block == block)?;
+        let target = if delta < 0 && q.cur > first {
+            first
+        } else if delta < 0 {
+            let prev = q.sentences.get(first.checked_sub(1)?)?.block;
+            q.sentences.iter().position(|s| s.block == prev)?
+        } else {
+            q.sentences.iter().position(|s| s.block > block)?
+        };
+        q.cur = target;
+        Some(q.id)
+    });
+    let Some(id) = moved else { return };
+    if owner().get_untracked() == Some(id * 2) {
+        speak_current();
+    } else if let Some(r) = QUEUE.with(|q| {
+        let q = q.borrow();
+        let q = q.as_ref()?;
+        let s = q.sentences.get(q.cur)?;
+        range_in(q.blocks.get(s.block)?, s.from, s.to)
+    }) {
+        highlight(Some(&r));
+    }
+}
+
+/// The blocks to read inside the widget root, in order.
+fn blocks(root: &web_sys::Element) -> Vec<web_sys::Element> {
+    let Ok(list) = root.query_selector_all(".ar-title, .ar-lede, .ar-body > :not(figure, .ar-table, pre, hr, aside, [aria-hidden])") else {
+        return Vec::new();
+    };
+    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok()).collect()
+}
+
+/// Starts reading the article shown in `root` for instance `id`.
+fn start(id: usize, root: &web_sys::Element, lang: &str, meta: Meta) -> bool {
+    let Some(voice) = pick_voice(lang) else { return false };
+    let blocks = blocks(root);
+    let mut sentences = Vec::new();
+    for (b, el) in blocks.iter().enumerate() {
+        let text = el.text_content().unwrap_or_default();
+        let spans = crate::reading::sentence_spans(&text, MAX_SENTENCE);
+        let offsets = crate::reading::utf16_offsets(&text, &spans.iter().flat_map(|&(a, z)| [a, z]).collect::<Vec<_>>());
+        for (k, &(a, z)) in spans.iter().enumerate() {
+            let (Some(from), Some(to), Some(t)) = (offsets.get(2 * k), offsets.get(2 * k + 1), text.get(a..z)) else { continue };
+            sentences.push(Sentence { block: b, text: t.to_owned(), from: *from, to: *to });
+        }
+    }
+    if sentences.is_empty() {
+        return false;
+    }
+    stop();
+    let voice_lang = str_prop(&voice, "lang").unwrap_or_else(|| lang.to_owned()).replace('_', "-");
+    QUEUE.with(|q| *q.borrow_mut() = Some(Queue { id, blocks, sentences, cur: 0, voice, lang: voice_lang }));
+    media_session(Some(meta));
+    speak_current();
     true
 }
 
-fn set_paused(id: usize, paused: bool) {
-    let Some(synth) = synth() else { return };
-    if call(&synth, if paused { "pause" } else { "resume" }, &[]).is_some() {
-        owner().set(Some(id * 2 + usize::from(paused)));
+/// Lock-screen metadata: title, byline, lead image.
+struct Meta {
+    title: String,
+    artist: String,
+    image: Option<String>,
+}
+
+fn media_session(meta: Option<Meta>) {
+    let session = get(&get(&win(), "navigator"), "mediaSession");
+    if !session.is_object() {
+        return;
+    }
+    let actions = ["play", "pause", "previoustrack", "nexttrack", "stop"];
+    let Some(meta) = meta else {
+        set(&session, "metadata", &JsValue::NULL);
+        set(&session, "playbackState", &js("none"));
+        for a in actions {
+            let _ = call(&session, "setActionHandler", &[&js(a), &JsValue::NULL]);
+        }
+        return;
+    };
+    let init = Object::new();
+    set(&init, "title", &js(&meta.title));
+    set(&init, "artist", &js(&meta.artist));
+    if let Some(src) = &meta.image {
+        let art = Object::new();
+        set(&art, "src", &js(src));
+        set(&init, "artwork", &Array::of1(&art));
+    }
+    if let Some(m) = construct("MediaMetadata", &init) {
+        set(&session, "metadata", &m);
+    }
+    for (i, a) in actions.iter().enumerate() {
+        let f = Closure::<dyn Fn()>::new(move || {
+            let Some(o) = owner().get_untracked() else { return };
+            match i {
+                0 => speak_current(),
+                1 => pause(o / 2),
+                2 => jump(-1),
+                3 => jump(1),
+                _ => stop(),
+            }
+        })
+        .into_js_value();
+        let _ = call(&session, "setActionHandler", &[&js(a), &f]);
     }
 }
 
-/// Playback state of one instance, as a `Memo<usize>` (a type the crate already
-/// uses): idle, speaking, or (`SPEAKING + 1`) paused.
+fn set_playback(state: &str) {
+    let session = get(&get(&win(), "navigator"), "mediaSession");
+    if session.is_object() {
+        set(&session, "playbackState", &js(state));
+    }
+}
+
+/// Restarts the current sentence after a speed or voice change, if speaking.
+fn restart(id: usize) {
+    if owner().get_untracked() == Some(id * 2) {
+        speak_current();
+    }
+}
+
+/// Playback state of one instance: idle, speaking, or (`SPEAKING + 1`) paused.
 const IDLE: usize = 0;
 const SPEAKING: usize = 1;
 
-/// The Listen / Pause / Resume button and the Stop button. Always in the DOM
-/// and `hidden` when there is no voice for the article's language, so a state
-/// change only rewrites a label and an attribute (no view is rebuilt, and the
-/// focused button stays the same element).
+/// Play/pause, previous/next paragraph, stop, speed and voice. Always in the
+/// DOM and `hidden` when there is no voice for the article's language, so a
+/// state change only rewrites a label and an attribute (the focused button stays
+/// the same element). All but play/pause show only while reading.
 pub fn listen_view(inst: Instance) -> impl IntoView {
     let id = NEXT_ID.with(|n| {
         n.set(n.get().wrapping_add(1));
         n.get()
     });
     let voices = VOICES.with(Clone::clone);
+    let group = NodeRef::<leptos::html::Div>::new();
     // The article's language (else the UI's), when an article is shown.
     let article_lang = move || {
         let lang = inst.state.with(|st| match st {
@@ -209,11 +473,10 @@ pub fn listen_view(inst: Instance) -> impl IntoView {
         })?;
         Some(lang.unwrap_or_else(|| inst.lang.get().tag().to_owned()))
     };
-    // 1 when the browser has a voice for it (re-checked on `voiceschanged`); a
-    // `Memo<usize>` rather than `Memo<bool>` to reuse code the crate already has.
+    // 1 + the number of voices for it (re-checked on `voiceschanged`), 0 without.
     let available = Memo::new(move |_| {
         voices.track();
-        usize::from(article_lang().is_some_and(|l| has_voice(&l)))
+        article_lang().map_or(0, |l| voices_for(&l).len())
     });
     let who = owner();
     let playback = Memo::new(move |_| match who.get() {
@@ -223,8 +486,6 @@ pub fn listen_view(inst: Instance) -> impl IntoView {
     // Both memos read page-wide signals: unsubscribe them on unmount (no leak).
     crate::ui::cleanup::release_on_cleanup(available);
     crate::ui::cleanup::release_on_cleanup(playback);
-    // The control goes away (another article is loading, no voice any more) or
-    // the view is unmounted: stop this instance's reading.
     let stop_mine = move || {
         if owner().get_untracked().is_some_and(|o| o / 2 == id) {
             stop();
@@ -237,29 +498,95 @@ pub fn listen_view(inst: Instance) -> impl IntoView {
     });
     on_cleanup(stop_mine);
 
-    let t = move || inst.lang.get().t();
+    let lang = inst.lang;
+    let t = move || lang.get().t();
     let primary_click = move |_| match playback.get_untracked() {
         IDLE => {
-            let lang = untrack(article_lang).unwrap_or_default();
-            inst.state.with_untracked(|st| {
-                if let LoadState::Ready(r) = st {
-                    start(id, r, &lang);
-                }
+            let Some(root) = group.get_untracked().and_then(|g| g.closest(".ar").ok().flatten()) else { return };
+            let alang = untrack(article_lang).unwrap_or_default();
+            let meta = inst.state.with_untracked(|st| match st {
+                LoadState::Ready(r) => Some(Meta {
+                    title: r.article.title.clone().unwrap_or_default(),
+                    artist: r.article.authors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join(", "),
+                    image: r.article.image.as_ref().map(|i| i.src.clone()),
+                }),
+                _ => None,
             });
+            if let Some(meta) = meta {
+                start(id, &root, &alang, meta);
+            }
         }
-        p => set_paused(id, p == SPEAKING),
+        SPEAKING => pause(id),
+        _ => speak_current(),
     };
+    let on_rate = move |ev: leptos::ev::Event| {
+        if let Ok(i) = event_target_value(&ev).parse::<usize>() {
+            RATE.with(|r| r.set(i.min(RATES.len() - 1)));
+            store(KEY_RATE, &RATES.get(i).copied().unwrap_or(1.0).to_string());
+            restart(id);
+        }
+    };
+    let on_voice = move |ev: leptos::ev::Event| {
+        let name = event_target_value(&ev);
+        let alang = untrack(article_lang).unwrap_or_default();
+        store(&[KEY_VOICE, &primary(&alang)].concat(), &name);
+        let voice = voices_for(&alang).into_iter().find(|(n, _)| *n == name);
+        QUEUE.with(|q| {
+            if let (Some(q), Some((_, v))) = (q.borrow_mut().as_mut(), voice) {
+                q.lang = str_prop(&v, "lang").unwrap_or_else(|| alang.clone()).replace('_', "-");
+                q.voice = v;
+            }
+        });
+        restart(id);
+    };
+    let rate_options = move || {
+        let labels = if lang.get() == crate::i18n::Lang::En { RATE_EN } else { RATE_VI };
+        let now = RATE.with(Cell::get);
+        labels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| view! { <option value=i.to_string() selected=i == now>{*l}</option> })
+            .collect_view()
+    };
+    let voice_options = move || {
+        available.track();
+        let alang = untrack(article_lang).unwrap_or_default();
+        let chosen = load(&[KEY_VOICE, &primary(&alang)].concat());
+        voices_for(&alang)
+            .into_iter()
+            .map(|(n, _)| {
+                let sel = chosen.as_deref() == Some(n.as_str());
+                let v = n.clone();
+                view! { <option value=v selected=sel>{n}</option> }
+            })
+            .collect_view()
+    };
+    let w = move |x: W| move || word(lang.get(), x);
     view! {
-        <div class="ar-listen" role="group" aria-label=move || t().listen hidden=move || available.get() == 0>
+        <div class="ar-listen" role="group" aria-label=move || t().listen hidden=move || available.get() == 0 node_ref=group>
             <button type="button" class="ar-btn ar-play" part="button listen"
                 data-state=move || ["idle", "speaking", "paused"].get(playback.get()).copied()
                 on:click=primary_click>
                 {move || [t().listen, t().pause, t().resume].get(playback.get()).copied()}
             </button>
-            // Shown by the stylesheet while reading (data-state of the button before it).
-            <button type="button" class="ar-btn ar-stop" part="button listen-stop" on:click=move |_| stop()>
-                {move || t().stop}
-            </button>
+            // Shown by the stylesheet while reading (data-state of the button before them).
+            <span class="ar-more">
+                <button type="button" class="ar-btn ar-prev" part="button listen-prev" on:click=move |_| jump(-1)>
+                    <span class="ar-sr">{w(W::PrevPara)}</span>
+                </button>
+                <button type="button" class="ar-btn ar-next" part="button listen-next" on:click=move |_| jump(1)>
+                    <span class="ar-sr">{w(W::NextPara)}</span>
+                </button>
+                <button type="button" class="ar-btn ar-stop" part="button listen-stop" on:click=move |_| stop()>
+                    {move || t().stop}
+                </button>
+                <label class="ar-pick"><span class="ar-sr">{w(W::Speed)}</span>
+                    <select class="ar-select" part="listen-rate" on:change=on_rate>{rate_options}</select>
+                </label>
+                <label class="ar-pick"><span class="ar-sr">{w(W::Voice)}</span>
+                    <select class="ar-select ar-voice" part="listen-voice" on:change=on_voice>{voice_options}</select>
+                </label>
+            </span>
         </div>
     }
 }

@@ -1,7 +1,8 @@
 // Issue 5, point 4: "Listen" with the Web Speech API. Headless Chromium has no
 // voices, so the control is hidden there; a stubbed speechSynthesis (init
 // script) drives the rest: appears on voiceschanged, reads title + lede + body
-// with the Vietnamese voice, pause / resume / stop, ends by itself.
+// with the Vietnamese voice, pause / resume / stop, ends by itself. Sentence
+// chaining, highlight and Media Session: reader_listen.test.mjs (issue 12).
 import { test, assert, assertEq } from './lib.mjs';
 import { readerPage, inShadow, inlineWidget, STRESS_ARTICLE } from './reader_util.mjs';
 
@@ -26,7 +27,8 @@ function stubSpeech(initialVoices) {
   };
   Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
   s.addVoice = (v) => { voices.push(v); (listeners.voiceschanged || []).forEach((f) => f(new Event('voiceschanged'))); };
-  s.finishAll = () => s.queue.splice(0).forEach((u) => u.onend && u.onend({}));
+  // Ends utterances one by one; each end queues the next sentence.
+  s.finishAll = () => { for (let u; (u = s.queue.shift());) u.onend && u.onend({ type: 'end' }); };
 }
 
 // null while the control is hidden (no voice); else its state, label and whether Stop shows.
@@ -61,16 +63,9 @@ test('Listen appears when a Vietnamese voice arrives (voiceschanged), reads titl
   const box = await btn.boundingBox();
   assert(box.width >= 44 && box.height >= 44, `Listen is a 44px target (${box.width}x${box.height})`);
   await btn.click();
-  const log = await page.evaluate(() => window.__speech.log);
-  const spoken = log.filter((e) => e[0] === 'speak');
-  assert(spoken.length >= 5, `several utterances (${spoken.length})`);
-  assert(spoken.every((e) => e[2] === 'vi-VN' && e[3] === 'Test Tiếng Việt'), 'every utterance uses the Vietnamese voice');
-  assert(spoken.every((e) => e[1].length <= 220), 'utterances are at most 220 characters');
-  assertEq(spoken[0][1], 'Ban Dân vận Tỉnh ủy triển khai nhiệm vụ công tác năm 2020', 'title first');
-  assert(spoken[1][1].startsWith('Chiều 19/12, Ban Dân vận Tỉnh ủy'), 'then the lede');
-  const all = spoken.map((e) => e[1]).join(' ');
-  assert(all.includes('Tham dự Hội nghị, tại điểm cầu tỉnh') && all.endsWith('Đại hội XVI Đảng bộ tỉnh…'), 'then the whole body');
-  assert(!all.includes('Đồng chí Nguyễn Thanh Hà'), 'captions are not read');
+  const first = (await page.evaluate(() => window.__speech.log)).filter((e) => e[0] === 'speak');
+  assertEq(first.length, 1, 'one sentence at a time');
+  assertEq(first[0][1], 'Ban Dân vận Tỉnh ủy triển khai nhiệm vụ công tác năm 2020', 'title first');
   assertEq(JSON.stringify(await listenState(page)), JSON.stringify({ state: 'speaking', label: 'Tạm dừng', stop: true }), 'speaking: Pause and Stop');
   const focused = () => page.evaluate(() => document.querySelector('article-reader').shadowRoot.activeElement?.getAttribute('part'));
   assertEq(await focused(), 'button listen', 'focus stays on the same button');
@@ -78,14 +73,23 @@ test('Listen appears when a Vietnamese voice arrives (voiceschanged), reads titl
   assertEq(JSON.stringify(await listenState(page)), JSON.stringify({ state: 'paused', label: 'Nghe tiếp', stop: true }), 'paused: Resume');
   await page.keyboard.press('Enter');
   assertEq((await listenState(page)).state, 'speaking', 'resumed from the keyboard');
-  const calls = (await page.evaluate(() => window.__speech.log)).map((e) => e[0]).filter((c) => c !== 'speak');
-  assertEq(calls.join(','), 'cancel,pause,resume', 'API calls: cancel (clean queue), pause, resume');
+  const calls = (await page.evaluate(() => window.__speech.log)).map((e) => e[0]);
+  assertEq(calls.join(','), 'cancel,speak,cancel,speak', 'API calls: cancel (clean queue), speak, pause = cancel, resume = speak the sentence again');
   await page.locator('article-reader button[part~="listen-stop"]').click();
   assertEq(JSON.stringify(await listenState(page)), JSON.stringify({ state: 'idle', label: 'Nghe bài viết', stop: false }), 'stopped');
   assertEq((await page.evaluate(() => window.__speech.log)).at(-1)[0], 'cancel', 'Stop cancels');
-  // Reading to the end returns to idle by itself.
+  // Reading to the end: every sentence, then idle by itself.
+  await page.evaluate(() => { window.__speech.log.length = 0; });
   await btn.click();
   await page.evaluate(() => window.__speech.finishAll());
+  const spoken = (await page.evaluate(() => window.__speech.log)).filter((e) => e[0] === 'speak');
+  assert(spoken.length >= 5, `several utterances (${spoken.length})`);
+  assert(spoken.every((e) => e[2] === 'vi-VN' && e[3] === 'Test Tiếng Việt'), 'every utterance uses the Vietnamese voice');
+  assert(spoken.every((e) => e[1].length <= 260), `utterances are sentences of at most ~220 characters (${spoken.map((e) => e[1].length)})`);
+  assert(spoken[1][1].startsWith('Chiều 19/12, Ban Dân vận Tỉnh ủy'), 'then the lede');
+  const all = spoken.map((e) => e[1]).join(' ');
+  assert(all.includes('Tham dự Hội nghị, tại điểm cầu tỉnh') && all.endsWith('Đại hội XVI Đảng bộ tỉnh…'), 'then the whole body');
+  assert(!all.includes('Đồng chí Nguyễn Thanh Hà'), 'captions are not read');
   assertEq((await listenState(page)).state, 'idle', 'idle after the last utterance ends');
   assertEq(page.problems.join('\n'), '', 'no console errors');
   await page.closeAll();
@@ -102,7 +106,7 @@ test('Listen follows the article language: an English article with only an Engli
   await page.locator('article-reader').nth(1).locator('button[part~="listen"]').click();
   assertEq((await listenState(page, 0)).state, 'idle', 'starting instance 2 stops instance 1');
   assertEq((await listenState(page, 1)).state, 'speaking', 'instance 2 speaks');
-  const last = (await page.evaluate(() => window.__speech.log)).filter((e) => e[0] === 'speak').at(-3);
+  const last = (await page.evaluate(() => window.__speech.log)).filter((e) => e[0] === 'speak').at(-1);
   assertEq(JSON.stringify(last), JSON.stringify(['speak', 'Second article', 'en-GB', 'Test English']), 'English voice for the English article');
   await page.closeAll();
 });
