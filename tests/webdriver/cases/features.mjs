@@ -222,6 +222,15 @@ test('Listen with the engine\'s real voices: an English article shows it exactly
     console.log(`      listen: ${voices.length} voices (${[...new Set(voices)].join(', ')}); after a click: ${speaking.state}`);
     if (speaking.state === 'speaking') {
       assert(speaking.stop, 'Stop shown while speaking');
+      // The sentence being read is highlighted through the CSS Custom Highlight API (when this dist does it).
+      const wasm = readdirSync(join(ROOT, 'dist')).filter((n) => n.endsWith('.wasm')).map((n) => readFileSync(join(ROOT, 'dist', n)));
+      if (wasm.some((b) => b.includes('article-reader-speech'))) {
+        const hl = await s.waitFor(() => {
+          const h = window.CSS && CSS.highlights && CSS.highlights.get('article-reader-speech');
+          return h && h.size > 0 && [...h][0].toString();
+        }, { timeout: 5000, message: 'a highlighted sentence' });
+        console.log(`      listen: highlighted "${hl.slice(0, 40)}"`);
+      }
       await (await shadowEl('[part~="listen-stop"]')).click();
       assertEq((await state()).state, 'idle', 'Stop returns to idle');
     }
