@@ -46,6 +46,12 @@ export function extract() {
     ...rust.flatMap(([, s]) => [...s.matchAll(/\bemit\(\s*&?[\w.]+\s*,\s*"([a-z][a-z-]*)"/g)].map((m) => `article-reader:${m[1]}`)),
     ...[loaderSrc, ...rust.filter(([p]) => p.startsWith('src/embed/')).map(([, s]) => s)].flatMap((s) => [...s.matchAll(/["']article-reader:([a-z][a-z-]*)["']/g)].map((m) => `article-reader:${m[1]}`)),
   ]);
+  // Error kinds: FailureKind::X => "kind" in src/, and the loader's own
+  // failed(rec, 'kind', ..) / emitError(el, 'kind', ..) (a ternary gives both).
+  const errorKinds = uniq([
+    ...rust.flatMap(([, s]) => [...s.matchAll(/FailureKind::\w+\s*=>\s*"([a-z][a-z-]*)"/g)].map((m) => m[1])),
+    ...[...loaderSrc.matchAll(/\b(?:failed|emitError)\(\s*[^,()]+,\s*([^,]+),/g)].flatMap((m) => [...m[1].matchAll(/'([a-z][a-z-]*)'/g)].map((k) => k[1])),
+  ]);
   const viewFiles = rust.filter(([p]) => p.startsWith('src/ui/') || p.startsWith('src/embed/'));
   const parts = uniq(viewFiles.flatMap(([, s]) => [
     ...[...s.matchAll(/\bpart="([^"]+)"/g)].map((m) => m[1]),
@@ -60,6 +66,7 @@ export function extract() {
     options: opt ? strings(opt[1]) : null,
     loaderAttrs: attrs ? strings(attrs[1]) : attrsGenerated ? 'generated from OPTION_NAMES' : null,
     events,
+    errorKinds,
     parts,
     viewStrings,
     cssVars,
@@ -86,6 +93,8 @@ export function check(api, code = extract()) {
   else if (Array.isArray(code.loaderAttrs)) sameSet('attributes', code.loaderAttrs, attrNames, 'ATTRS in src/embed/loader.js', problems);
   if (!code.events.length) problems.push('no events found in src/: update extract() in scripts/package.mjs');
   sameSet('events', code.events, api.events.map((e) => e.name), 'events::emit(.., "name", ..) in src/ and \'article-reader:name\' in loader.js', problems);
+  if (!code.errorKinds.length) problems.push('no error kinds found (FailureKind::X => "kind" in src/, failed(rec, \'kind\') in the loader): update extract() in scripts/package.mjs');
+  sameSet('error kinds', code.errorKinds, api.errorKinds, 'FailureKind::as_str in src/ and failed()/emitError() in loader.js', problems);
   if (!code.parts.length) problems.push('no part="..." found in src/ui or src/embed: update extract() in scripts/package.mjs');
   // Parts set with part="..." or ("part", "...") must be documented; a documented
   // part must at least be a string literal of the view code (helpers pass it on).

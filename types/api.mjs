@@ -2,6 +2,7 @@
 // scripts/package.mjs generates custom-elements.json and article-reader.d.ts
 // from this file, and fails when the code and this file disagree:
 //   attributes    <- OPTION_NAMES in src/config.rs (the loader's ATTRS is generated from it)
+//   error kinds   <- FailureKind::X => "kind" in src/, failed()/emitError() in the loader
 //   events        <- events::emit(.., "name", ..) in src/**/*.rs and
 //                    'article-reader:name' in src/embed/loader.js
 //   CSS parts     <- part="..." / ("part", "...") in src/ui/**/*.rs and src/embed/*.rs
@@ -41,7 +42,7 @@ export const handleApi = [
 ];
 
 /** Error kinds of `article-reader:error` (README, Troubleshooting). */
-export const errorKinds = ['http', 'timeout', 'network', 'parse', 'format', 'empty', 'too-large', 'config', 'wasm', 'unsupported', 'runtime'];
+export const errorKinds = ['http', 'timeout', 'network', 'parse', 'format', 'empty', 'too-large', 'config', 'wasm', 'trusted-types', 'unsupported', 'runtime'];
 
 /** Events: CustomEvents dispatched on the element, bubbling and composed. */
 export const events = [

@@ -67,6 +67,8 @@ test('types/api.mjs matches the code; a change on either side is reported by nam
   assert(drift.some((p) => p.includes('CSS parts in the code but not in types/api.mjs: new-part')), `new part reported: ${drift}`);
   assert(drift.some((p) => p.includes('options in types/api.mjs but not in the code: theme')), `dropped attribute reported: ${drift}`);
   assert(drift.some((p) => p.includes('article-reader:share')), `new event reported: ${drift}`);
+  const kinds = check(api, { ...code, errorKinds: [...code.errorKinds, 'offline'] });
+  assert(kinds.some((p) => p.includes('error kinds in the code but not in types/api.mjs: offline')), `new error kind reported: ${kinds}`);
   const undocumented = check(api, { ...code, readme: code.readme.replaceAll('--ar-radius', '--ar-rad') });
   assert(undocumented.some((p) => p.includes('--ar-radius is not documented')), `README drift reported: ${undocumented}`);
 });
