@@ -80,6 +80,18 @@ pub struct Strings {
     pub controls: &'static str,
     /// Accessible name of a wide table's scroll box.
     pub table: &'static str,
+    /// Video facade button, followed by ": <title>" or " (<provider>)".
+    pub play_video: &'static str,
+    /// Link to a video's page, followed by the provider ("Watch on YouTube").
+    pub watch_on: &'static str,
+    /// Link that replaces an unknown iframe, followed by ": <host>".
+    pub embedded_content: &'static str,
+    /// Link of a social post card, followed by the network ("View the post on X").
+    pub view_post_on: &'static str,
+    /// Accessible name of a gallery without a caption.
+    pub gallery: &'static str,
+    /// Fallback link inside `<video>`/`<audio>` for browsers that cannot play it.
+    pub open_media: &'static str,
     pub retry: &'static str,
     pub open_original: &'static str,
     pub truncated: &'static str,
@@ -122,6 +134,12 @@ static VI: Strings = Strings {
     stop: "Dừng đọc",
     controls: "Tùy chọn đọc",
     table: "Bảng",
+    play_video: "Phát video",
+    watch_on: "Xem trên",
+    embedded_content: "Nội dung nhúng",
+    view_post_on: "Xem bài đăng trên",
+    gallery: "Bộ ảnh",
+    open_media: "Mở tệp",
     retry: "Thử lại",
     open_original: "Mở bài viết gốc",
     truncated: "Bài viết quá dài, phần còn lại có trong bài gốc.",
@@ -163,6 +181,12 @@ static EN: Strings = Strings {
     stop: "Stop",
     controls: "Reading options",
     table: "Table",
+    play_video: "Play video",
+    watch_on: "Watch on",
+    embedded_content: "Embedded content",
+    view_post_on: "View the post on",
+    gallery: "Gallery",
+    open_media: "Open the file",
     retry: "Try again",
     open_original: "Open the original article",
     truncated: "This article is very long; the rest is in the original.",

@@ -180,7 +180,7 @@ mod tests {
                 match n {
                     Node::Figure(i) => out.push(i),
                     Node::El(e) => walk(&e.children, out),
-                    Node::Text(_) => {}
+                    Node::Text(_) | Node::Embed(_) => {}
                 }
             }
         }

@@ -5,7 +5,7 @@
 //! URL) and dropped when rejected; lists are de-duplicated and capped; captions
 //! lose their credit into `credit`; the language tag is checked and `dir` set
 //! for right-to-left languages; the section is not repeated among the categories;
-//! a lead image also shown as a figure of a block body is dropped; `updated` is
+//! a lead image repeated in the body is left to `crate::prepare`; `updated` is
 //! kept only when it is more than a minute after `published`; related
 //! articles without a usable URL (or pointing at the article itself) are dropped.
 
@@ -40,12 +40,9 @@ pub fn normalize(a: Article, source_url: Option<&str>) -> Result<Article, InputE
     if let BodySource::Nodes(nodes) = &mut body {
         clean_nodes(nodes, base);
     }
-    let mut image = a.image.and_then(|i| clean_image(i, base));
-    if let (Some(img), BodySource::Nodes(nodes)) = (&image, &body) {
-        if nodes.iter().any(|n| has_figure(n, &img.src)) {
-            image = None;
-        }
-    }
+    // A lead image repeated in the body is merged by `crate::prepare` (its
+    // caption and credit go to the body copy), not dropped here.
+    let image = a.image.and_then(|i| clean_image(i, base));
     let related = clean_related(a.related, base, url.as_deref());
     let tags = clean_tags(&a.tags);
     let section = a.section.and_then(|l| clean_link(l, base));
@@ -200,13 +197,5 @@ fn clean_nodes(nodes: &mut Vec<Node>, base: Option<&str>) {
             }
             t => nodes.push(t),
         }
-    }
-}
-
-fn has_figure(n: &Node, src: &str) -> bool {
-    match n {
-        Node::Figure(i) => i.src == src,
-        Node::El(e) => e.children.iter().any(|c| has_figure(c, src)),
-        Node::Text(_) => false,
     }
 }

@@ -123,7 +123,13 @@ impl Sanitizer<'_> {
             let picture = if table { imgs.len() == 1 && scan.cells <= 4 } else { !imgs.is_empty() };
             if picture {
                 self.tick(scan.count);
-                self.caption_last(&scan, &mut imgs);
+                let (caption, credit) = self.figure_caption(&scan);
+                if !table && imgs.len() > 1 {
+                    return super::gallery::figure_gallery(imgs, caption, credit, out);
+                }
+                if let Some(last) = imgs.last_mut() {
+                    (last.caption, last.credit) = (caption, credit);
+                }
                 out.extend(imgs.into_iter().map(Node::Figure));
                 return;
             }
@@ -131,12 +137,12 @@ impl Sanitizer<'_> {
         if table {
             self.table(n, at, out);
         } else {
-            self.block_children(n, at.flow(), out);
+            self.figure_block(n, at, out);
         }
     }
 
-    /// Puts the figure's caption and credit on its last picture.
-    fn caption_last<N>(&mut self, scan: &FigureScan<N>, imgs: &mut [Image]) {
+    /// The figure's caption and credit.
+    fn figure_caption<N>(&mut self, scan: &FigureScan<N>) -> (Option<String>, Option<String>) {
         let text = if scan.has_caption { &scan.caption } else { &scan.other };
         let (caption, mut credit) = split_credit(&lines(text));
         if scan.has_caption && credit.is_none() {
@@ -146,11 +152,7 @@ impl Sanitizer<'_> {
             }
         }
         let caption = self.budget_text(caption.map(|c| words(&c)));
-        let credit = self.budget_text(credit);
-        if let Some(last) = imgs.last_mut() {
-            last.caption = caption;
-            last.credit = credit;
-        }
+        (caption, self.budget_text(credit))
     }
 }
 

@@ -8,6 +8,7 @@ use super::text::{blank, lines, words};
 use super::walk::Attrs;
 use crate::caption::split_credit;
 use crate::model::body::{Attr, Element, Node, Tag};
+use crate::model::embed::Embed;
 use std::mem::take;
 
 /// Builds element `t` from its converted children and adds the result to `out`.
@@ -15,7 +16,7 @@ pub(super) fn finish(t: Tag, attrs: Attrs, flow: Vec<Node>, out: &mut Vec<Node>)
     use Tag::*;
     match t {
         P | H2 | H3 | H4 | Pre => inline_block(t, attrs, flow, out),
-        Blockquote | Li | Dt | Dd | Td | Th | Caption => {
+        Blockquote | Li | Dt | Dd | Td | Th | Caption | Details | Summary => {
             let ch = mixed(flow);
             if matches!(t, Td | Th) || !ch.iter().all(is_blank) {
                 out.push(el(t, attrs, ch));
@@ -72,7 +73,8 @@ fn is_block(n: &Node) -> bool {
     use Tag::*;
     match n {
         Node::Text(_) => false,
-        Node::Figure(_) => true,
+        Node::Embed(Embed::NoteLink(_)) => false,
+        Node::Figure(_) | Node::Embed(_) => true,
         Node::El(e) => !matches!(
             e.tag,
             A | Em | Strong | I | B | U | S | Sub | Sup | Br | Code | Small | Mark | Cite | Q | Abbr | Time | Span
@@ -84,7 +86,7 @@ fn is_block(n: &Node) -> bool {
 pub(super) fn is_blank(n: &Node) -> bool {
     match n {
         Node::Text(t) => blank(t),
-        Node::Figure(_) => false,
+        Node::Figure(_) | Node::Embed(_) => false,
         Node::El(e) => e.tag != Tag::Hr && e.children.iter().all(is_blank),
     }
 }

@@ -7,6 +7,10 @@
 //! - `flow`: block flow (paragraphs, hoisting, lists, trimming);
 //! - `table`, `figure` (pictures, lazy images, captions), `math` (MathML),
 //!   `noscript` (`<img>` markup in noscript text);
+//! - furniture: `embed` (video/audio, iframes, embed blocks), `provider`
+//!   (YouTube, Vimeo, Facebook ids and player URLs), `social` (quote cards),
+//!   `gallery`, `notes` (footnote links and their targets).
+//!
 //! Repeated pictures all stay; the lead image's copy is `crate::prepare`'s.
 //!
 //! Rules, in short:
@@ -15,9 +19,14 @@
 //!   `pre`, `hr`, tables. Renamed: `del strike`->`s`, `ins`->`u`, `var dfn`->`i`,
 //!   `kbd samp tt`->`code`, `acronym`->`abbr`, `menu dir`->`ul`,
 //!   `listing xmp plaintext`->`pre`.
-//! - Dropped with their contents: scripts, styles, embedded and form content,
-//!   media (`audio`/`video` fallback text is usually "your browser does not
-//!   support…" and is dropped too), document metadata ([`policy::dropped`]).
+//! - Dropped with their contents: scripts, styles, `object`/`embed`, form
+//!   content, document metadata ([`policy::dropped`]).
+//! - Furniture: `video`/`audio` keep their http(s) sources (fallback text
+//!   dropped); YouTube/Vimeo/Facebook iframes and WordPress embed blocks become
+//!   click-to-play facades, other iframes a labelled link; tweets, Instagram,
+//!   TikTok and Facebook posts quote cards; galleries keep every picture with
+//!   its caption; `details`/`summary` are kept; footnote links and their
+//!   targets are kept when both are in the body.
 //! - MathML is reader text: `<math>` keeps its text (display math as its own
 //!   block), scripts become `sub`/`sup`, fractions `(a)/(b)`, roots `√`;
 //!   TeX annotations and `mphantom` are dropped.
@@ -42,11 +51,16 @@
 
 #[cfg(target_arch = "wasm32")]
 pub mod dom;
+mod embed;
 mod figure;
 mod flow;
+mod gallery;
 mod math;
 mod noscript;
+mod notes;
 pub mod policy;
+mod provider;
+mod social;
 mod source;
 mod table;
 mod text;

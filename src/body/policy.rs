@@ -6,6 +6,7 @@
 //! in [`element_rule`], its attributes in [`ATTRIBUTES`].
 
 use crate::model::body::{Attr, Tag};
+use crate::model::embed::Network;
 
 /// Where an element sits: table parts are kept only in their place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,8 +44,52 @@ pub enum Rule {
     Block,
     /// Unwrapped; its content stays inline.
     Unwrap,
+    /// `<video>`, `<audio>`: http(s) sources with controls.
+    Media,
+    /// `<iframe>`: a video facade or a labelled link.
+    Frame,
     /// Dropped with everything inside.
     Drop,
+}
+
+/// Containers recognized by a class (CMS furniture), before [`element_rule`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Furniture {
+    /// A WordPress embed block (`figure.wp-block-embed`).
+    EmbedBlock,
+    /// A gallery: every picture with its caption, in a grid.
+    Gallery,
+    /// A social post: a quote card.
+    Post(Network),
+}
+
+/// Element name, class token, what it is.
+pub const FURNITURE: [(&str, &str, Furniture); 14] = [
+    ("figure", "wp-block-embed", Furniture::EmbedBlock),
+    ("figure", "wp-block-gallery", Furniture::Gallery),
+    ("ul", "wp-block-gallery", Furniture::Gallery),
+    ("ul", "blocks-gallery-grid", Furniture::Gallery),
+    ("div", "gallery", Furniture::Gallery),
+    ("div", "tiled-gallery", Furniture::Gallery),
+    ("div", "wp-block-jetpack-tiled-gallery", Furniture::Gallery),
+    ("blockquote", "twitter-tweet", Furniture::Post(Network::X)),
+    ("blockquote", "twitter-video", Furniture::Post(Network::X)),
+    ("blockquote", "instagram-media", Furniture::Post(Network::Instagram)),
+    ("blockquote", "tiktok-embed", Furniture::Post(Network::TikTok)),
+    ("div", "fb-post", Furniture::Post(Network::Facebook)),
+    ("div", "fb-video", Furniture::Post(Network::Facebook)),
+    ("div", "fb-embed", Furniture::Post(Network::Facebook)),
+];
+
+/// The furniture an element is, from its name and `class` (read only for the
+/// few element names that can be furniture).
+pub fn furniture(tag: &str, class: impl FnOnce() -> Option<String>) -> Option<Furniture> {
+    if !matches!(tag, "figure" | "ul" | "div" | "blockquote") {
+        return None;
+    }
+    let class = class()?;
+    let tokens = || class.split_ascii_whitespace();
+    FURNITURE.iter().find(|(t, c, _)| *t == tag && tokens().any(|k| k == *c)).map(|(_, _, f)| *f)
 }
 
 /// The rule for a lowercase element name in `ctx`.
@@ -63,6 +108,10 @@ pub fn element_rule(tag: &str, ctx: Context) -> Rule {
         "br" => Rule::Void(Br),
         "hr" => Rule::Void(Hr),
         "figure" => Rule::Figure,
+        "video" | "audio" => Rule::Media,
+        "iframe" => Rule::Frame,
+        "details" => keep(Details),
+        "summary" => keep(Summary),
         "table" => Rule::Table,
         "a" => Rule::Link,
         "span" | "font" | "bdo" | "bdi" => Rule::Carrier,
@@ -123,6 +172,11 @@ pub enum Check {
     Lang,
     /// `ltr`, `rtl` or `auto` (lowercased).
     Dir,
+    /// A boolean attribute: present or not (kept with an empty value).
+    Flag,
+    /// An id: 1..=64 bytes of `[A-Za-z0-9_:.-]`, kept as `ar-fn-` + the value (a
+    /// prefix of our own, so body ids never meet the widget's).
+    Id,
 }
 
 /// Attributes every kept element may carry, in output order.
@@ -131,7 +185,8 @@ pub const GLOBAL_ATTRIBUTES: [(&str, Attr, Check); 2] = [("lang", Attr::Lang, Ch
 /// Per-element attributes (after the global ones), in output order. Links are
 /// built by the walk: `href` (resolved, http/https/mailto), `title`, and
 /// `rel`/`target` for other hosts.
-pub const ATTRIBUTES: [(Tag, &str, Attr, Check); 8] = [
+pub const ATTRIBUTES: [(Tag, &str, Attr, Check); 9] = [
+    (Tag::Details, "open", Attr::Open, Check::Flag),
     (Tag::Abbr, "title", Attr::Title, Check::Title),
     (Tag::Time, "datetime", Attr::Datetime, Check::Datetime),
     (Tag::Ol, "start", Attr::Start, Check::Start),
@@ -157,6 +212,11 @@ pub fn check(check: Check, value: &str) -> Option<String> {
             v.len() <= 35
                 && v.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
                 && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        }
+        Check::Flag => return Some(String::new()),
+        Check::Id => {
+            let ok = (1..=64).contains(&v.len()) && v.bytes().all(|b| b.is_ascii_alphanumeric() || b"_:.-".contains(&b));
+            return ok.then(|| ["ar-fn-", v].concat());
         }
         Check::Dir => return Some(v.to_ascii_lowercase()).filter(|d| matches!(d.as_str(), "ltr" | "rtl" | "auto")),
     };

@@ -2,7 +2,7 @@
 //! [`Limits`], dispatching each element to one method per [`Rule`].
 
 use super::flow::{blocks, finish, phrasing, sentinel, wrap_block};
-use super::policy::{self, element_rule, Context, Rule};
+use super::policy::{self, element_rule, Context, Furniture, Rule};
 use super::source::{Kind, Limits, Sanitized, SourceNode};
 use super::text::blank;
 use crate::model::body::{Attr, Node, Tag};
@@ -39,7 +39,7 @@ pub(super) struct Sanitizer<'a> {
     text_bytes: usize,
     stopped: bool,
     truncated: bool,
-    in_link: bool,
+    pub in_link: bool,
 }
 
 /// Sanitizes the children of `root` (the `<body>`) with the default [`Limits`].
@@ -94,7 +94,9 @@ impl<'a> Incremental<'a> {
 
     /// The sanitized body.
     pub fn finish(self) -> Sanitized {
-        Sanitized { nodes: blocks(self.flow), truncated: self.sanitizer.truncated }
+        let mut nodes = blocks(self.flow);
+        super::notes::resolve_notes(&mut nodes);
+        Sanitized { nodes, truncated: self.sanitizer.truncated }
     }
 }
 
@@ -196,6 +198,14 @@ impl Sanitizer<'_> {
 
     /// One element, by its [`Rule`]. Returns true for a usable `<img>`.
     fn element<N: SourceNode>(&mut self, n: &N, tag: &str, at: At, out: &mut Vec<Node>, was_img: bool) -> bool {
+        if let Some(f) = policy::furniture(tag, || if n.has_attrs() { n.attr("class") } else { None }) {
+            match f {
+                Furniture::EmbedBlock => self.embed_block(n, at, out),
+                Furniture::Gallery => self.gallery(n, at, out),
+                Furniture::Post(network) => self.social_post(n, network, at, out),
+            }
+            return false;
+        }
         match element_rule(tag, at.ctx) {
             Rule::Image => return self.image_element(n, out),
             Rule::Noscript if !was_img => self.noscript(n, out),
@@ -204,6 +214,8 @@ impl Sanitizer<'_> {
             Rule::MathLayout => self.math_layout(n, tag, at, out),
             Rule::Void(t) => out.push(Node::el(t, Vec::new())),
             Rule::Figure => self.figure(n, at, out, false),
+            Rule::Media => self.media(n, tag, out),
+            Rule::Frame => self.iframe(n, out),
             Rule::Table => self.figure(n, at, out, true),
             Rule::Link => self.link(n, at, out),
             Rule::Carrier => self.carrier(n, at, out),
@@ -217,6 +229,7 @@ impl Sanitizer<'_> {
     /// An element kept as `tag`, with its checked attributes.
     fn kept<N: SourceNode>(&mut self, n: &N, tag: Tag, at: At, out: &mut Vec<Node>) {
         let mut attrs = global_attrs(n);
+        attrs.extend(id_attr(n));
         if n.has_attrs() {
             for (t, name, attr, check) in policy::ATTRIBUTES {
                 if t == tag {
@@ -251,10 +264,13 @@ impl Sanitizer<'_> {
     /// `<a>` with a usable `href`; otherwise (and inside another link) unwrapped.
     fn link<N: SourceNode>(&mut self, n: &N, at: At, out: &mut Vec<Node>) {
         let get = |a: &str| if n.has_attrs() { n.attr(a) } else { None };
-        // In-page anchors (`#fn1`, `#`) lead nowhere once ids are gone.
-        let href = get("href")
-            .filter(|h| !h.trim_start_matches(|c: char| c <= ' ').starts_with('#'))
-            .and_then(|h| url::resolve(self.base, &h));
+        let raw = get("href");
+        let fragment = raw.as_deref().and_then(|h| h.trim_start_matches(|c: char| c <= ' ').strip_prefix('#'));
+        if let Some(f) = fragment {
+            // In-page anchors (`#fn1`): kept when the body has the target (`notes`).
+            return self.note_link(n, f.trim().to_owned(), at, out);
+        }
+        let href = raw.and_then(|h| url::resolve(self.base, &h));
         let Some(href) = href.filter(|_| !self.in_link) else {
             return self.children(n, at.flow(), out);
         };
@@ -328,6 +344,12 @@ fn word_break(s: &mut String) {
     if !s.is_empty() && !s.ends_with(char::is_whitespace) {
         s.push(' ');
     }
+}
+
+/// `id`, checked and prefixed (dropped later unless a note link leads to it).
+pub(super) fn id_attr<N: SourceNode>(n: &N) -> Option<(Attr, String)> {
+    let v = if n.has_attrs() { n.attr("id")? } else { return None };
+    Some((Attr::Id, policy::check(policy::Check::Id, &v)?))
 }
 
 /// `lang` and `dir` when valid.

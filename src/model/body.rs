@@ -4,6 +4,7 @@
 //! attributes from a closed enum with checked values, text is text.
 
 use super::article::Image;
+use super::embed::Embed;
 
 /// One node of the sanitized body.
 #[derive(Debug, Clone, PartialEq)]
@@ -14,6 +15,8 @@ pub enum Node {
     El(Element),
     /// A picture with caption and credit (from `<figure>`, a lone `<img>`, or a native image block).
     Figure(Image),
+    /// Embedded content: media, a video facade, a frame link, a social post, a gallery.
+    Embed(Embed),
 }
 
 /// An allowlisted element with checked attributes.
@@ -29,7 +32,7 @@ pub struct Element {
 pub enum Tag {
     P, H2, H3, H4, Blockquote, Ul, Ol, Li, Dl, Dt, Dd, Pre, Hr, Table, Caption, Thead,
     Tbody, Tfoot, Tr, Th, Td, A, Em, Strong, I, B, U, S, Sub, Sup, Br, Code, Small,
-    Mark, Cite, Q, Abbr, Time, Span,
+    Mark, Cite, Q, Abbr, Time, Span, Details, Summary,
 }
 
 /// Allowed attribute names (values are checked when the node is built).
@@ -55,6 +58,10 @@ pub enum Attr {
     /// `lang` and `dir` on any element (checked values).
     Lang,
     Dir,
+    /// `details open` (boolean, value empty).
+    Open,
+    /// `id` (prefixed `ar-fn-`) on an element a [`NoteLink`](super::embed::NoteLink) leads to.
+    Id,
 }
 
 impl Tag {
@@ -69,7 +76,7 @@ impl Tag {
             Td => "td", A => "a", Em => "em", Strong => "strong", I => "i", B => "b",
             U => "u", S => "s", Sub => "sub", Sup => "sup", Br => "br", Code => "code",
             Small => "small", Mark => "mark", Cite => "cite", Q => "q", Abbr => "abbr",
-            Time => "time", Span => "span",
+            Time => "time", Span => "span", Details => "details", Summary => "summary",
         }
     }
 
@@ -86,7 +93,7 @@ impl Attr {
         match self {
             Href => "href", Rel => "rel", Target => "target", Title => "title",
             Datetime => "datetime", Colspan => "colspan", Rowspan => "rowspan",
-            Scope => "scope", Start => "start", Lang => "lang", Dir => "dir",
+            Scope => "scope", Start => "start", Lang => "lang", Dir => "dir", Open => "open", Id => "id",
         }
     }
 }
@@ -107,12 +114,42 @@ impl Node {
         match self {
             Node::Text(t) => out.push_str(t),
             Node::El(e) => e.children.iter().for_each(|c| c.text_content(out)),
-            Node::Figure(img) => {
-                for part in [&img.caption, &img.credit].into_iter().flatten() {
-                    out.push_str(part);
-                    out.push(' ');
-                }
+            Node::Figure(img) => image_text(img, out),
+            Node::Embed(e) => e.text_content(out),
+        }
+    }
+}
+
+/// Caption and credit of a picture.
+fn image_text(img: &Image, out: &mut String) {
+    for part in [&img.caption, &img.credit].into_iter().flatten() {
+        out.push_str(part);
+        out.push(' ');
+    }
+}
+
+impl Embed {
+    /// The article text an embed carries: captions, titles, quoted post text.
+    pub fn text_content(&self, out: &mut String) {
+        let push = |t: &Option<String>, out: &mut String| {
+            if let Some(t) = t {
+                out.push_str(t);
+                out.push(' ');
             }
+        };
+        match self {
+            Embed::Media(m) => push(&m.caption, out),
+            Embed::Video(v) => {
+                push(&v.title, out);
+                push(&v.caption, out);
+            }
+            Embed::Frame(f) => push(&f.title, out),
+            Embed::Post(p) => p.body.iter().for_each(|n| n.text_content(out)),
+            Embed::Gallery(g) => {
+                g.images.iter().for_each(|i| image_text(i, out));
+                push(&g.caption, out);
+            }
+            Embed::NoteLink(l) => l.label.iter().for_each(|n| n.text_content(out)),
         }
     }
 }

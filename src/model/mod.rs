@@ -5,3 +5,4 @@
 
 pub mod article;
 pub mod body;
+pub mod embed;

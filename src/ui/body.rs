@@ -28,6 +28,7 @@ pub fn node_dom(doc: &Document, node: &Node, lang: Lang) -> DomResult<web_sys::N
         Node::Text(t) => Ok(doc.create_text_node(t).into()),
         Node::Figure(img) => Ok(figure_dom(doc, img, false, lang)?.into()),
         Node::El(e) => element_dom(doc, e, lang),
+        Node::Embed(e) => Ok(super::embeds::embed_dom(doc, e, lang, &|p, n| append_all(doc, p, n, lang))?.into()),
     }
 }
 

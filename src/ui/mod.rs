@@ -3,6 +3,7 @@
 
 pub mod body;
 pub mod cleanup;
+pub mod embeds;
 pub mod controls;
 pub mod figure;
 pub mod header;

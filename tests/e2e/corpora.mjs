@@ -132,3 +132,88 @@ export function scriptProblems(page) {
   return page.problems.filter((p) => p.startsWith('pageerror') ||
     !/^console: (Failed to load resource|Access to fetch at .* has been blocked by CORS policy)|net::ERR_/.test(p));
 }
+
+/** The 47 real WordPress posts: [{ file, post, want }] (`want` is the index.json entry), sorted by file. */
+export function wpRealPosts() {
+  const dir = join(corporaDir(), 'wp-real');
+  const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8'));
+  if (!Array.isArray(index) || index.length < 40) throw new Error(`wp-real corpus looks wrong: ${index.length} posts`);
+  return index.map((want) => ({ file: want.file, want, post: JSON.parse(readFileSync(join(dir, want.file), 'utf8')) }))
+    .sort((a, b) => a.file.localeCompare(b.file));
+}
+
+/** The 1,796 html5lib tree-construction inputs: [{ n, file, test, data }]. */
+export function html5libInputs() {
+  const list = JSON.parse(readFileSync(join(corporaDir(), 'html5lib/inputs.json'), 'utf8')).inputs;
+  if (!Array.isArray(list) || list.length < 1700) throw new Error(`html5lib corpus looks wrong: ${list?.length} inputs`);
+  return list;
+}
+
+/**
+ * In-page multiset text metric shared by the corpus tests: the share of the
+ * reference's characters (whitespace and zero-width characters aside) that the
+ * rendered text holds, and the characters missing ([char, count], most first).
+ */
+export const TEXT_METRIC = `
+window.__textKept = (ref, got) => {
+  const strip = (s) => s.replace(/[\\s\\u200b-\\u200d\\u2060\\ufeff]+/g, '');
+  const count = (s) => { const m = new Map(); for (const c of s) m.set(c, (m.get(c) || 0) + 1); return m; };
+  const r = count(strip(ref)), g = count(strip(got));
+  let total = 0, kept = 0; const missing = [];
+  for (const [c, n] of r) { total += n; const k = Math.min(n, g.get(c) || 0); kept += k; if (k < n) missing.push([c, n - k]); }
+  missing.sort((a, b) => b[1] - a[1]);
+  return { ratio: total ? kept / total : 1, chars: total, missing: missing.slice(0, 12) };
+};
+`;
+
+/**
+ * In-page audit of every widget (run with page.evaluate): returns violations
+ * [{ id, what }]: elements, attributes and URLs a sanitized article may not hold.
+ */
+export function audit() {
+  // Media is allowed only as the reader builds it: controls, no autoplay, http(s) sources.
+  const BAD_TAGS = new Set(['script', 'iframe', 'object', 'embed', 'style', 'frame', 'frameset', 'applet', 'base', 'link',
+    'meta', 'form', 'input', 'textarea', 'math', 'svg', 'template', 'noscript', 'track',
+    'portal', 'dialog', 'marquee', 'image', 'animate', 'set', 'use', 'foreignobject', 'param', 'isindex', 'xmp']);
+  // Elements a sanitized body may hold (the body tree enum + figure/table wrappers).
+  const BODY_TAGS = new Set(['p', 'h2', 'h3', 'h4', 'blockquote', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'pre', 'hr', 'table',
+    'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'a', 'em', 'strong', 'i', 'b', 'u', 's', 'sub', 'sup', 'br',
+    'code', 'small', 'mark', 'cite', 'q', 'abbr', 'time', 'span', 'figure', 'figcaption', 'img', 'div',
+    // Furniture (src/ui/embeds.rs): media, facades, quote cards, galleries, details.
+    'video', 'audio', 'source', 'button', 'footer', 'details', 'summary']);
+  const BODY_ATTRS = new Set(['href', 'rel', 'target', 'title', 'datetime', 'colspan', 'rowspan', 'scope', 'start', 'lang', 'dir',
+    'class', 'part', 'src', 'srcset', 'sizes', 'alt', 'width', 'height', 'loading', 'decoding', 'referrerpolicy', 'tabindex', 'role',
+    'controls', 'preload', 'playsinline', 'type', 'aria-label', 'data-provider', 'data-network', 'cite', 'open', 'id']);
+  const URL_ATTRS = ['href', 'src', 'srcset', 'action', 'formaction', 'xlink:href', 'poster', 'background', 'data', 'cite',
+    'ping', 'lowsrc', 'dynsrc', 'longdesc', 'codebase', 'manifest', 'icon'];
+  const badUrl = (v) => {
+    const s = v.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();
+    return /(^|,)(javascript|data|vbscript|livescript|mocha):/.test(s) || /^(javascript|data|vbscript):/.test(s);
+  };
+  const out = [];
+  for (const host of document.querySelectorAll('article-reader')) {
+    const root = host.shadowRoot;
+    if (!root) { out.push({ id: host.id, what: 'no shadow root' }); continue; }
+    if (!root.querySelector('.ar-article')) out.push({ id: host.id, what: `not rendered (${window.__state(host)})` });
+    for (const el of root.querySelectorAll('*')) {
+      const tag = el.localName;
+      if (BAD_TAGS.has(tag)) out.push({ id: host.id, what: `<${tag}> element` });
+      if ((tag === 'video' || tag === 'audio') && (!el.hasAttribute('controls') || el.hasAttribute('autoplay'))) out.push({ id: host.id, what: `<${tag}> without controls or with autoplay` });
+      if ((tag === 'source' || tag === 'video' || tag === 'audio') && el.hasAttribute('src') && !/^https?:/.test(el.src)) out.push({ id: host.id, what: `<${tag}> source ${el.getAttribute('src')}` });
+      if (tag === 'button' && el.closest('.ar-body') && !el.classList.contains('ar-facade')) out.push({ id: host.id, what: 'unexpected <button>' });
+      if (el.shadowRoot) out.push({ id: host.id, what: `nested shadow root on <${tag}>` });
+      const inBody = el.closest('.ar-body');
+      if (inBody && el !== inBody && !BODY_TAGS.has(tag)) out.push({ id: host.id, what: `<${tag}> in the body` });
+      for (const a of el.attributes) {
+        const n = a.name.toLowerCase();
+        if (n.startsWith('on')) out.push({ id: host.id, what: `${n} attribute on <${tag}>` });
+        if (n === 'style' && !el.classList.contains('ar')) out.push({ id: host.id, what: `style attribute on <${tag}>` });
+        if (n === 'srcdoc' || n === 'is' || n === 'formaction' || n === 'action') out.push({ id: host.id, what: `${n} attribute on <${tag}>` });
+        if (inBody && !BODY_ATTRS.has(n)) out.push({ id: host.id, what: `${n} attribute on body <${tag}>` });
+        if (URL_ATTRS.includes(n) && badUrl(a.value)) out.push({ id: host.id, what: `${n}="${a.value.slice(0, 60)}" on <${tag}>` });
+      }
+    }
+  }
+  return out;
+}
+

@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test, assert, assertEq, newPage } from './lib.mjs';
-import { openHarness, xssVectors, scriptProblems } from './corpora.mjs';
+import { openHarness, xssVectors, scriptProblems, audit } from './corpora.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const IMG = '/fixtures/images/hoi-nghi-dan-van.jpg';
@@ -49,47 +49,6 @@ document.write = hit('document.write');
 document.writeln = hit('document.writeln');
 window.Worker = hit('Worker');
 `;
-
-/** In-page audit of every widget: returns violations [{ id, what }]. */
-function audit() {
-  const BAD_TAGS = new Set(['script', 'iframe', 'object', 'embed', 'style', 'frame', 'frameset', 'applet', 'base', 'link',
-    'meta', 'form', 'input', 'textarea', 'math', 'svg', 'template', 'noscript', 'video', 'audio', 'source', 'track',
-    'portal', 'dialog', 'marquee', 'image', 'animate', 'set', 'use', 'foreignobject', 'param', 'isindex', 'xmp']);
-  // Elements a sanitized body may hold (the body tree enum + figure/table wrappers).
-  const BODY_TAGS = new Set(['p', 'h2', 'h3', 'h4', 'blockquote', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'pre', 'hr', 'table',
-    'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'a', 'em', 'strong', 'i', 'b', 'u', 's', 'sub', 'sup', 'br',
-    'code', 'small', 'mark', 'cite', 'q', 'abbr', 'time', 'span', 'figure', 'figcaption', 'img', 'div']);
-  const BODY_ATTRS = new Set(['href', 'rel', 'target', 'title', 'datetime', 'colspan', 'rowspan', 'scope', 'start', 'lang', 'dir',
-    'class', 'part', 'src', 'srcset', 'sizes', 'alt', 'width', 'height', 'loading', 'decoding', 'referrerpolicy', 'tabindex', 'role']);
-  const URL_ATTRS = ['href', 'src', 'srcset', 'action', 'formaction', 'xlink:href', 'poster', 'background', 'data', 'cite',
-    'ping', 'lowsrc', 'dynsrc', 'longdesc', 'codebase', 'manifest', 'icon'];
-  const badUrl = (v) => {
-    const s = v.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();
-    return /(^|,)(javascript|data|vbscript|livescript|mocha):/.test(s) || /^(javascript|data|vbscript):/.test(s);
-  };
-  const out = [];
-  for (const host of document.querySelectorAll('article-reader')) {
-    const root = host.shadowRoot;
-    if (!root) { out.push({ id: host.id, what: 'no shadow root' }); continue; }
-    if (!root.querySelector('.ar-article')) out.push({ id: host.id, what: `not rendered (${window.__state(host)})` });
-    for (const el of root.querySelectorAll('*')) {
-      const tag = el.localName;
-      if (BAD_TAGS.has(tag)) out.push({ id: host.id, what: `<${tag}> element` });
-      if (el.shadowRoot) out.push({ id: host.id, what: `nested shadow root on <${tag}>` });
-      const inBody = el.closest('.ar-body');
-      if (inBody && el !== inBody && !BODY_TAGS.has(tag)) out.push({ id: host.id, what: `<${tag}> in the body` });
-      for (const a of el.attributes) {
-        const n = a.name.toLowerCase();
-        if (n.startsWith('on')) out.push({ id: host.id, what: `${n} attribute on <${tag}>` });
-        if (n === 'style' && !el.classList.contains('ar')) out.push({ id: host.id, what: `style attribute on <${tag}>` });
-        if (n === 'srcdoc' || n === 'is' || n === 'formaction' || n === 'action') out.push({ id: host.id, what: `${n} attribute on <${tag}>` });
-        if (inBody && !BODY_ATTRS.has(n)) out.push({ id: host.id, what: `${n} attribute on body <${tag}>` });
-        if (URL_ATTRS.includes(n) && badUrl(a.value)) out.push({ id: host.id, what: `${n}="${a.value.slice(0, 60)}" on <${tag}>` });
-      }
-    }
-  }
-  return out;
-}
 
 test('XSS corpus: 223 DOMPurify vectors in every field of the four formats, 0 executions, nothing active in the shadow trees', async ({ browser, base }) => {
   const vectors = xssVectors();

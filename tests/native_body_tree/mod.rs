@@ -5,7 +5,9 @@
 #![allow(dead_code)]
 
 use article_reader::body::{Kind, SourceNode};
+use article_reader::model::article::Image;
 use article_reader::model::body::Node;
+use article_reader::model::embed::Embed;
 
 pub enum D {
     El(String, Vec<(String, String)>, Vec<usize>),
@@ -255,28 +257,88 @@ fn ser_node(n: &Node, s: &mut String) {
                 s.push_str(&format!("</{}>", e.tag.name()));
             }
         }
-        Node::Figure(i) => {
-            s.push_str("[img ");
-            s.push_str(&i.src);
-            if let Some(v) = &i.srcset {
-                s.push_str(&format!(" srcset={v:?}"));
+        Node::Figure(i) => ser_image(i, s),
+        Node::Embed(e) => ser_embed(e, s),
+    }
+}
+
+fn opt(s: &mut String, name: &str, v: &Option<String>) {
+    if let Some(v) = v {
+        s.push_str(&format!(" {name}={v:?}"));
+    }
+}
+
+fn ser_embed(e: &Embed, s: &mut String) {
+    match e {
+        Embed::Media(m) => {
+            s.push_str(if m.audio { "[audio" } else { "[video" });
+            for src in &m.sources {
+                s.push_str(&format!(" {}", src.src));
+                if let Some(t) = &src.mime {
+                    s.push_str(&format!(" ({t})"));
+                }
             }
-            if !i.alt.is_empty() {
-                s.push_str(&format!(" alt={:?}", i.alt));
-            }
-            if let Some(v) = i.width {
-                s.push_str(&format!(" w={v}"));
-            }
-            if let Some(v) = i.height {
-                s.push_str(&format!(" h={v}"));
-            }
-            if let Some(v) = &i.caption {
-                s.push_str(&format!(" cap={v:?}"));
-            }
-            if let Some(v) = &i.credit {
-                s.push_str(&format!(" credit={v:?}"));
-            }
+            opt(s, "cap", &m.caption);
             s.push(']');
         }
+        Embed::Video(v) => {
+            s.push_str(&format!("[facade {} {} page={}", v.provider.name(), v.player, v.page));
+            opt(s, "poster", &v.poster);
+            opt(s, "title", &v.title);
+            opt(s, "cap", &v.caption);
+            s.push(']');
+        }
+        Embed::Frame(f) => {
+            s.push_str(&format!("[frame {} host={}", f.url, f.host));
+            opt(s, "title", &f.title);
+            s.push(']');
+        }
+        Embed::Post(p) => {
+            s.push_str(&format!("[post {}", p.network.name()));
+            opt(s, "url", &p.url);
+            s.push(']');
+            for n in &p.body {
+                ser_node(n, s);
+            }
+            s.push_str("[/post]");
+        }
+        Embed::NoteLink(l) => {
+            s.push_str(&format!("[note #{}", l.target));
+            opt(s, "id", &l.id);
+            s.push(']');
+            for n in &l.label {
+                ser_node(n, s);
+            }
+            s.push_str("[/note]");
+        }
+        Embed::Gallery(g) => {
+            s.push_str("[gallery");
+            opt(s, "cap", &g.caption);
+            s.push(']');
+            for i in &g.images {
+                ser_image(i, s);
+            }
+            s.push_str("[/gallery]");
+        }
     }
+}
+
+fn ser_image(i: &Image, s: &mut String) {
+    s.push_str("[img ");
+    s.push_str(&i.src);
+    if let Some(v) = &i.srcset {
+        s.push_str(&format!(" srcset={v:?}"));
+    }
+    if !i.alt.is_empty() {
+        s.push_str(&format!(" alt={:?}", i.alt));
+    }
+    if let Some(v) = i.width {
+        s.push_str(&format!(" w={v}"));
+    }
+    if let Some(v) = i.height {
+        s.push_str(&format!(" h={v}"));
+    }
+    opt(s, "cap", &i.caption);
+    opt(s, "credit", &i.credit);
+    s.push(']');
 }
