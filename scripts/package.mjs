@@ -4,6 +4,7 @@
 //                      import.meta.url (importing it registers <article-reader>),
 //   custom-elements.json  Custom Elements Manifest, and article-reader.d.ts,
 //                      both generated from types/api.mjs,
+//   integrity.json     sha384 of every script and wasm (for integrity="…"),
 //   examples/esm.html + examples/article.json (the seed article), README.md
 //                      (docs/package.md), package.json (version from Cargo.toml).
 // Before writing anything it checks types/api.mjs against the code (attributes,
@@ -12,6 +13,7 @@
 //        node scripts/package.mjs --check    check only (no dist/ needed)
 import { readFileSync, writeFileSync, readdirSync, mkdirSync, rmSync, copyFileSync, statSync, existsSync } from 'node:fs';
 import { join, dirname, relative } from 'node:path';
+import { createHash } from 'node:crypto';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -228,6 +230,7 @@ export function packageJson(version, files) {
     types: './article-reader.d.ts',
     exports: {
       '.': { types: './article-reader.d.ts', default: './embed.mjs' },
+      './integrity.json': './integrity.json',
       './embed.js': './embed.js',
       './embed.mjs': { types: './article-reader.d.ts', default: './embed.mjs' },
       './custom-elements.json': './custom-elements.json',
@@ -265,7 +268,13 @@ export async function build({ out = join(root, 'pkg'), checked = true } = {}) {
   copyFileSync(join(root, 'examples/esm.html'), join(out, 'examples/esm.html'));
   copyFileSync(join(root, 'fixtures/seed/native.json'), join(out, 'examples/article.json'));
   copyFileSync(join(root, 'docs/package.md'), join(out, 'README.md'));
-  files.push('embed.mjs', 'custom-elements.json', 'article-reader.d.ts', 'examples/');
+  // sha384 of every script and wasm, for integrity="…" (embed.js's is also in sizes.json).
+  const integrity = {};
+  for (const f of readdirSync(out).filter((f) => /\.(m?js|wasm)$/.test(f)).sort()) {
+    integrity[f] = `sha384-${createHash('sha384').update(readFileSync(join(out, f))).digest('base64')}`;
+  }
+  writeFileSync(join(out, 'integrity.json'), JSON.stringify(integrity, null, 2) + '\n');
+  files.push('embed.mjs', 'custom-elements.json', 'article-reader.d.ts', 'integrity.json', 'examples/');
   writeFileSync(join(out, 'package.json'), JSON.stringify(packageJson(version, files), null, 2) + '\n');
   return { out, version, files };
 }

@@ -4,6 +4,7 @@
 // serving npm packages would serve them (another origin, CORS); its manifest and
 // types match what the widget really does in the browser.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -76,10 +77,14 @@ test('types/api.mjs matches the code; a change on either side is reported by nam
 test('npm pack: tarball holds dist/, the ES-module entry, manifest, types and the example; the example renders the seed from it', async ({ browser }) => withPackage(async ({ pkg, tarball, info, files }) => {
     const distNames = readdirSync(DIST).filter((f) => statSync(join(DIST, f)).isFile());
     for (const f of distNames) assert(files.includes(f), `tarball has dist/${f}`);
-    for (const f of ['package.json', 'README.md', 'embed.mjs', 'custom-elements.json', 'article-reader.d.ts', 'examples/esm.html', 'examples/article.json']) {
-      assert(files.includes(f), `tarball has ${f}`);
+    const extra = ['package.json', 'README.md', 'embed.mjs', 'custom-elements.json', 'article-reader.d.ts', 'integrity.json', 'examples/esm.html', 'examples/article.json'];
+    for (const f of extra) assert(files.includes(f), `tarball has ${f}`);
+    assertEq(files.length, distNames.length + extra.length, `nothing else in the tarball: ${files.join(', ')}`);
+    const sri = JSON.parse(readFileSync(join(pkg, 'integrity.json'), 'utf8'));
+    assert(sri['embed.js'] && sri['embed.mjs'], 'integrity.json has embed.js and embed.mjs');
+    for (const [f, h] of Object.entries(sri)) {
+      assertEq(h, `sha384-${createHash('sha384').update(readFileSync(join(pkg, f))).digest('base64')}`, `integrity.json: ${f}`);
     }
-    assertEq(files.length, distNames.length + 7, `nothing else in the tarball: ${files.join(', ')}`);
     const pj = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8'));
     assertEq(pj.name, PACKAGE_NAME, 'package name');
     assertEq(pj.version, /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(ROOT, 'Cargo.toml'), 'utf8'))[1], 'version from Cargo.toml');
@@ -112,18 +117,20 @@ test('npm pack: tarball holds dist/, the ES-module entry, manifest, types and th
     });
 }), { timeout: 120_000 });
 
-test('package on a CDN origin: <script src=".../embed.js"> and import(".../embed.mjs") from another origin render the seed', async ({ browser }) => withPackage(async ({ pkg }) => {
+test('package on a CDN origin: <script src=".../embed.js" integrity>, import(".../embed.mjs") and a module script with integrity render the seed', async ({ browser }) => withPackage(async ({ pkg }) => {
     await withServer(imageRoutes(), { root: pkg, cors: true }, async ({ base: cdn }) => {
       const article = (req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(SEED));
       const html = (head) => (req, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
         .end(`<!doctype html><html lang="vi"><head><meta charset="utf-8"><link rel="icon" href="data:,">${head}</head><body><article-reader src="/a.json"><a href="/a.html">Bài viết</a></article-reader></body></html>`);
+      const sri = JSON.parse(readFileSync(join(pkg, 'integrity.json'), 'utf8'));
       const routes = {
         '/a.json': article,
-        '/classic.html': html(`<script src="${cdn}/embed.js" async></script>`),
+        '/classic.html': html(`<script src="${cdn}/embed.js" async integrity="${sri['embed.js']}" crossorigin="anonymous"></script>`),
         '/module.html': html(`<script type="module">import '${cdn}/embed.mjs';</script>`),
+        '/module-sri.html': html(`<script type="module" src="${cdn}/embed.mjs" integrity="${sri['embed.mjs']}" crossorigin="anonymous"></script>`),
       };
       await withServer(routes, {}, async ({ base }) => {
-        for (const p of ['classic', 'module']) {
+        for (const p of ['classic', 'module', 'module-sri']) {
           const page = await newPage(browser);
           const requests = recordAll(page);
           await page.goto(`${base}/${p}.html`);
