@@ -90,6 +90,15 @@ async function checkImages(label, page) {
   assertEq(wrong.map((i) => `${i.src} referrerpolicy=${i.referrerpolicy}`).join('\n'), '', `${label}: every image has referrerpolicy="${policy}"`);
 }
 
+/** All the checks of one rendered page, then closes it. */
+async function checkRender(label, page, requests, opts) {
+  checkRequests(label, requests, opts);
+  await checkImages(label, page);
+  await checkStorage(label, page);
+  assertEq(page.problems.join('\n'), '', `${label}: no console errors`);
+  await page.closeAll();
+}
+
 const seed = (f) => JSON.parse(readFileSync(join(ROOT, 'fixtures/seed', f), 'utf8'));
 
 test('privacy: the demo page (index.html) requests only the article JSON, the widget files and the article images; images carry the documented referrerpolicy', async ({ browser, base }) => {
@@ -104,15 +113,11 @@ test('privacy: the demo page (index.html) requests only the article JSON, the wi
   const page = await newPage(browser);
   const requests = record(page);
   await render(page, base, '/index.html', 1);
-  checkRequests('index.html', requests, {
+  await checkRender('index.html', page, requests, {
     base,
     host: hostRequests.map((r) => r.url),
     articles: [{ url: `${base}/fixtures/seed/native.json`, json: seed('native.json') }],
   });
-  await checkImages('index.html', page);
-  await checkStorage('index.html', page);
-  assertEq(page.problems.join('\n'), '', 'no console errors');
-  await page.closeAll();
 }, { timeout: 90_000 });
 
 test('privacy: a page with only the widgets (seed article as native and WordPress JSON) requests nothing else', async ({ browser }) => {
@@ -130,15 +135,11 @@ test('privacy: a page with only the widgets (seed article as native and WordPres
     const photo = readFileSync(join(ROOT, 'fixtures/images/related-1.jpg'));
     await page.route('https://baotinh.example.vn/**', (r) => r.fulfill({ status: 200, contentType: 'image/jpeg', body: photo }));
     await render(page, base, '/privacy.html', 2);
-    checkRequests('seed page', requests, {
+    await checkRender('seed page', page, requests, {
       base,
       host: [`${base}/privacy.html`],
       articles: ['native.json', 'wordpress.json'].map((f) => ({ url: `${base}/fixtures/seed/${f}`, json: seed(f) })),
     });
-    await checkImages('seed page', page);
-    await checkStorage('seed page', page);
-    assertEq(page.problems.join('\n'), '', 'no console errors');
-    await page.closeAll();
   });
 }, { timeout: 90_000 });
 
