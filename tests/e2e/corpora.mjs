@@ -162,7 +162,7 @@ window.__textKept = (ref, got) => {
   let total = 0, kept = 0; const missing = [];
   for (const [c, n] of r) { total += n; const k = Math.min(n, g.get(c) || 0); kept += k; if (k < n) missing.push([c, n - k]); }
   missing.sort((a, b) => b[1] - a[1]);
-  return { ratio: total ? kept / total : 1, chars: total, missing: missing.slice(0, 12) };
+  return { ratio: total ? kept / total : 1, chars: total, missing: missing.slice(0, 12), allMissing: missing };
 };
 `;
 
@@ -197,7 +197,10 @@ export function audit() {
     if (!root.querySelector('.ar-article')) out.push({ id: host.id, what: `not rendered (${window.__state(host)})` });
     for (const el of root.querySelectorAll('*')) {
       const tag = el.localName;
-      if (BAD_TAGS.has(tag)) out.push({ id: host.id, what: `<${tag}> element` });
+      // The reader's own controls (settings panel, photo viewer) are not article content.
+      const ownUi = !el.closest('.ar-body') && ((tag === 'input' && ['radio', 'range'].includes(el.type) && el.closest('.ar-panel, .ar-tools')) ||
+        (tag === 'dialog' && /(^| )ar-/.test(el.className)));
+      if (BAD_TAGS.has(tag) && !ownUi) out.push({ id: host.id, what: `<${tag}> element` });
       if ((tag === 'video' || tag === 'audio') && (!el.hasAttribute('controls') || el.hasAttribute('autoplay'))) out.push({ id: host.id, what: `<${tag}> without controls or with autoplay` });
       if ((tag === 'source' || tag === 'video' || tag === 'audio') && el.hasAttribute('src') && !/^https?:/.test(el.src)) out.push({ id: host.id, what: `<${tag}> source ${el.getAttribute('src')}` });
       if (tag === 'button' && el.closest('.ar-body') && !el.classList.contains('ar-facade')) out.push({ id: host.id, what: 'unexpected <button>' });

@@ -13,15 +13,25 @@ import { openHarness, wpRealPosts, scriptProblems, TEXT_METRIC } from './corpora
 
 const here = dirname(fileURLToPath(import.meta.url));
 const MIN_RATIO = 0.99;
-/** Posts allowed under the text bar, with the reason (none today). */
-const ALLOWED = {};
+/**
+ * Posts allowed under the text bar, with the reason. `dropped` names source
+ * elements dropped by design: the test checks that every missing character
+ * is in their text (no other text is missing).
+ */
+const ALLOWED = {
+  // The theme-unit-test "Test multiple blocks" post shows its Categories block
+  // twice: as a list (kept, 29 categories with their counts) and as a dropdown
+  // <select> (a form control, dropped like every form).
+  'frontity-1950.json': { dropped: 'select', reason: 'the Categories block as a dropdown <select> (form control; the same categories are shown as a list)' },
+};
 
-function measure({ id, html, link, want }) {
+function measure({ id, html, link, want, allowedDrop }) {
   const host = document.getElementById(id);
   const root = host.shadowRoot;
   const row = { file: want.file, state: window.__state(host) };
   const doc = new DOMParser().parseFromString(html, 'text/html');
   for (const s of doc.querySelectorAll('script, style, noscript, template')) s.remove();
+  const droppedText = allowedDrop ? [...doc.querySelectorAll(allowedDrop)].map((e) => e.textContent).join('') : '';
   const abs = (u) => { try { return new URL(u, link).href; } catch { return null; } };
   const pic = (u) => u.replace(/^https?:/, '').replace(/#.*$/, '');
   const tally = (list) => { const m = new Map(); for (const u of list) m.set(u, (m.get(u) || 0) + 1); return m; };
@@ -35,6 +45,9 @@ function measure({ id, html, link, want }) {
   const got = (root.querySelector('.ar-lede')?.textContent ?? '') + (root.querySelector('.ar-body')?.textContent ?? '');
   const t = window.__textKept(doc.body.textContent, got);
   Object.assign(row, { ratio: t.ratio, chars: t.chars, missing: t.missing.map(([c, n]) => `${JSON.stringify(c)}x${n}`).join(' ') });
+  // With an allowed drop, the whole missing multiset must come from the dropped elements' text.
+  const droppedCount = new Map(); for (const c of droppedText.replace(/[\s\u200b-\u200d\u2060\ufeff]+/g, '')) droppedCount.set(c, (droppedCount.get(c) || 0) + 1);
+  row.explained = !!allowedDrop && t.allMissing.every(([c, n]) => n <= (droppedCount.get(c) || 0));
   const norm = (s) => (s || '').replace(/\s+/g, ' ').trim();
   row.titleOk = norm(root.querySelector('h1.ar-title')?.textContent) === norm(want.title);
   const authors = [...root.querySelectorAll('.ar-author')].map((a) => norm(a.textContent)).join(' | ');
@@ -57,11 +70,11 @@ test('wp-real corpus: 47 real WordPress posts keep every image (repeats counted)
     await page.evaluate((s) => window.__mountInline(s), batch.map((p, k) => ({ id: `wp${i + k}`, json: JSON.stringify(p.post), attrs: { format: 'wordpress' } })));
     await page.waitForFunction(() => window.__done(), null, { timeout: 60_000 });
     for (const [k, p] of batch.entries()) {
-      rows.push(await page.evaluate(measure, { id: `wp${i + k}`, html: p.post.content?.rendered ?? '', link: p.post.link, want: p.want }));
+      rows.push(await page.evaluate(measure, { id: `wp${i + k}`, html: p.post.content?.rendered ?? '', link: p.post.link, want: p.want, allowedDrop: ALLOWED[p.file]?.dropped ?? null }));
     }
     await page.evaluate(() => document.getElementById('box').replaceChildren());
   }
-  const bad = rows.filter((r) => r.state !== 'article' || r.imgsMissing.length || (r.ratio < MIN_RATIO && !ALLOWED[r.file]) ||
+  const bad = rows.filter((r) => r.state !== 'article' || r.imgsMissing.length || (r.ratio < MIN_RATIO && !r.explained) ||
     !r.titleOk || !r.authorsOk || !r.captionOk || r.imgs !== r.imgsIndex);
   const summary = {
     posts: rows.length, minRatio: MIN_RATIO, worst: Math.min(...rows.map((r) => r.ratio)).toFixed(5),
