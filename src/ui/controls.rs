@@ -28,8 +28,11 @@ pub fn controls_view(inst: Instance) -> impl IntoView {
         let pct = SCALE_STEPS.get(s).copied().unwrap_or(100);
         announce.set([t().font_size_is, " ", &pct.to_string(), "%"].concat());
     };
+    // Photos open large (a dialog on the widget root, listeners removed on unmount).
+    let tools = NodeRef::<leptos::html::Div>::new();
+    super::lightbox::install(tools, inst.lang);
     view! {
-        <div class="ar-tools" part="controls" role="group" aria-label=move || t().controls>
+        <div class="ar-tools" part="controls" role="group" aria-label=move || t().controls node_ref=tools>
             <div class="ar-font" role="group" aria-label=move || t().font_size_is>
                 // Names are the visible symbol plus words ("A− Giảm cỡ chữ"), so
                 // voice control users can say what they see (WCAG 2.5.3).
@@ -51,6 +54,7 @@ pub fn controls_view(inst: Instance) -> impl IntoView {
             </div>
             {super::settings::settings_view(inst)}
             {super::speech::listen_view(inst)}
+            {super::share::share_view(inst, announce)}
             <p class="ar-sr" aria-live="polite" role="status">{move || announce.get()}</p>
         </div>
     }
