@@ -81,20 +81,14 @@ pub struct Handle {
     mounted: Option<Mounted>,
 }
 
+/// Invalid attribute values: each one warned in the console, the first one as an
+/// error event (the widget goes on with the defaults).
 fn config_error(host: &HtmlElement, errors: &[String]) {
-    for e in errors {
+    for e in errors.iter().skip(1) {
         web_sys::console::warn_1(&JsValue::from_str(&["article-reader: ", e].concat()));
     }
     if let Some(first) = errors.first() {
-        events::emit(
-            host,
-            "error",
-            events::detail(&[
-                ("kind", JsValue::from_str("config")),
-                ("status", JsValue::NULL),
-                ("message", JsValue::from_str(first)),
-            ]),
-        );
+        report(host, &Failure::new(FailureKind::Config, None, first.clone()));
     }
 }
 

@@ -80,6 +80,8 @@ pub fn render_body<R: 'static>(
     if first == all.len() {
         return;
     }
+    // Assistive technology (and tests) know the body is still growing.
+    let _ = container.set_attribute("aria-busy", "true");
     wasm_bindgen_futures::spawn_local(async move {
         let mut next = first;
         let total = nodes(&ready).len();
@@ -93,6 +95,7 @@ pub fn render_body<R: 'static>(
                 Err(e) => return on_error(e),
             }
         }
+        let _ = container.remove_attribute("aria-busy");
     });
 }
 

@@ -83,8 +83,9 @@ window.__mountInline = (specs, parent) => {
     box.append(el);
   }
 };
+// Done: an error, or an article whose body has finished rendering (long bodies render in slices).
 window.__done = (sel) => [...document.querySelectorAll(sel || 'article-reader')].every(
-  (h) => h.shadowRoot && h.shadowRoot.querySelector('.ar-article, .ar-error'));
+  (h) => h.shadowRoot && h.shadowRoot.querySelector('.ar-article:not(:has(.ar-body[aria-busy])), .ar-error'));
 window.__state = (h) => !h.shadowRoot ? 'none'
   : h.shadowRoot.querySelector('.ar-article') ? 'article'
   : h.shadowRoot.querySelector('.ar-error') ? 'error'

@@ -95,7 +95,7 @@ export async function waitState(page, sel, state, timeout = 15_000) {
     const r = el && el.shadowRoot;
     if (want === 'empty') return !!el && (!r || !r.querySelector('.ar'));
     if (!r) return false;
-    if (want === 'article') return !!r.querySelector('.ar-article');
+    if (want === 'article') return !!r.querySelector('.ar-article') && !r.querySelector('.ar-body[aria-busy]');
     if (want === 'error') return !!r.querySelector('.ar-error');
     if (want === 'loading') return !!r.querySelector('.ar-loading');
     return false;
