@@ -87,8 +87,9 @@ function compareWithOthers(engine, kind, mine) {
     if (other === engine) continue;
     const theirs = JSON.parse(readFileSync(join(OUT, f), 'utf8'))[kind];
     if (!theirs) continue;
-    const diff = Object.keys(mine).filter((k) => JSON.stringify(mine[k]) !== JSON.stringify(theirs[k]));
-    lines.push(`${kind}: ${engine} vs ${other}: ${diff.length} of ${Object.keys(mine).length} differ${diff.length ? ` (${diff.slice(0, 12).join(', ')}${diff.length > 12 ? ', …' : ''})` : ''}`);
+    const keys = Object.keys(mine).filter((k) => k in theirs);
+    const diff = keys.filter((k) => JSON.stringify(mine[k]) !== JSON.stringify(theirs[k]));
+    lines.push(`${kind}: ${engine} vs ${other}: ${diff.length} of ${keys.length} differ${diff.length ? ` (${diff.slice(0, 12).join(', ')}${diff.length > 12 ? ', …' : ''})` : ''}`);
   }
   return lines;
 }
@@ -169,10 +170,13 @@ test('DOMParser: the 223 XSS vectors and 1,796 html5lib inputs parse to the same
   for (const l of compareWithOthers(engine, 'domparser', out)) console.log(`      ${l}`);
 }, { timeout: 180_000 });
 
-test('sanitized output: the widget renders the 223 XSS vectors and 1,796 html5lib inputs (native HTML body) to the same body trees as in the other engines (report)', async ({ s, engine, open, serve }) => {
+// The 1,796 html5lib inputs as widgets take ~2 minutes in WebKit on 2 busy cores: only with WD_CORPUS=full.
+const FULL = process.env.WD_CORPUS === 'full';
+
+test(`sanitized output: the widget renders the 223 XSS vectors${FULL ? ' and 1,796 html5lib inputs' : ''} (native HTML body) to the same body trees as in the other engines (report; WD_CORPUS=full adds html5lib)`, async ({ s, engine, open, serve }) => {
   await open(serve(harness({ lang: 'en' })), { widgets: 0 });
   await s.waitFor(() => window.ArticleReader, { message: 'embed loaded' });
-  const h5 = JSON.parse(readFileSync(join(corporaDir(), 'html5lib/inputs.json'), 'utf8')).inputs;
+  const h5 = FULL ? JSON.parse(readFileSync(join(corporaDir(), 'html5lib/inputs.json'), 'utf8')).inputs : [];
   const inputs = [...xssVectors().map((v) => [`xss-${v.id}`, v.payload]), ...h5.map((x) => [`h5-${x.n}`, x.data])];
   const out = {};
   for (let i = 0; i < inputs.length; i += 250) {
