@@ -158,6 +158,28 @@ pub fn utf16_offsets(text: &str, bytes: &[usize]) -> Vec<u32> {
     out
 }
 
+/// How many articles' reading positions are kept.
+pub const KEEP_POSITIONS: usize = 20;
+
+/// Reading positions (`src/ui/progress.rs`): lines `permille<TAB>url`, most
+/// recent first. The saved position (per mille of the article) for `url`.
+pub fn saved_position(list: &str, url: &str) -> Option<u32> {
+    list.lines().find_map(|l| {
+        let (p, u) = l.split_once('\t')?;
+        (u == url).then(|| p.parse().ok()).flatten()
+    })
+}
+
+/// `list` with `url` at `permille` first, older entries after, at most [`KEEP_POSITIONS`].
+pub fn remember_position(list: &str, url: &str, permille: u32) -> String {
+    let mut out = [permille.to_string().as_str(), "\t", url].concat();
+    for l in list.lines().filter(|l| l.split_once('\t').is_some_and(|(_, u)| u != url)).take(KEEP_POSITIONS - 1) {
+        out.push('\n');
+        out.push_str(l);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -238,5 +260,21 @@ mod tests {
         let text = "ặ😀a";
         assert_eq!(utf16_offsets(text, &[0, 3, 7, 8]), [0, 1, 3, 4]);
         assert_eq!(utf16_offsets(text, &[99]), [4]);
+    }
+
+    #[test]
+    fn positions_list_keeps_the_latest_first_and_at_most_twenty() {
+        let mut list = String::new();
+        for i in 0..25 {
+            list = remember_position(&list, &["https://x.vn/", &i.to_string()].concat(), i * 10);
+        }
+        assert_eq!(list.lines().count(), KEEP_POSITIONS);
+        assert_eq!(saved_position(&list, "https://x.vn/24"), Some(240));
+        assert_eq!(saved_position(&list, "https://x.vn/3"), None);
+        list = remember_position(&list, "https://x.vn/10", 999);
+        assert_eq!(list.lines().next(), Some("999\thttps://x.vn/10"));
+        assert_eq!(list.lines().count(), KEEP_POSITIONS);
+        assert_eq!(saved_position("garbage\nno tab\n12x\thttps://a", "https://a"), None);
+        assert_eq!(saved_position("", "https://a"), None);
     }
 }

@@ -32,6 +32,7 @@ pub fn controls_view(inst: Instance) -> impl IntoView {
     let tools = NodeRef::<leptos::html::Div>::new();
     super::lightbox::install(tools, inst.lang);
     view! {
+        {super::progress::progress_view(inst)}
         <div class="ar-tools" part="controls" role="group" aria-label=move || t().controls node_ref=tools>
             <div class="ar-font" role="group" aria-label=move || t().font_size_is>
                 // Names are the visible symbol plus words ("A− Giảm cỡ chữ"), so

@@ -10,6 +10,7 @@ pub mod header;
 pub mod intl;
 pub mod page;
 pub mod prefs;
+pub mod progress;
 pub mod related;
 pub mod lightbox;
 pub mod settings;

@@ -244,7 +244,7 @@ fn range_in(block: &web_sys::Element, from: u32, to: u32) -> Option<JsValue> {
 }
 
 /// Top and bottom of a range or element in the viewport, and the viewport height.
-fn rect(obj: &JsValue) -> Option<(f64, f64, f64)> {
+pub(crate) fn rect(obj: &JsValue) -> Option<(f64, f64, f64)> {
     let r = call(obj, "getBoundingClientRect", &[])?;
     let h = get(&win(), "innerHeight").as_f64()?;
     Some((get(&r, "top").as_f64()?, get(&r, "bottom").as_f64()?, h))
