@@ -71,6 +71,7 @@ const SIZES_N = [10, 100, 1000, 10000];
 const SCALING_RUNS = { 10: QUICK ? 2 : 3, 100: QUICK ? 2 : 3, 1000: QUICK ? 2 : 3, 10000: QUICK ? 1 : 3 };
 const INTERACTION_N = [10, 1000]; // at 10,000 a font change is ~12 s of the browser's own layout: too slow to repeat
 const LONG_N = 100000; // short paragraphs (the 32 MB response limit)
+const LONG_LIMIT_MS = Number(opt('--long-limit', 90)) * 1000; // a longer load is cut there (reported as such)
 const CYCLES = Number(opt('--cycles', QUICK ? 50 : 200));
 const started = Date.now();
 // `make bench` must finish in under 10 minutes. On a busy machine the optional
@@ -349,7 +350,7 @@ async function load(variant, n, opts = {}) {
   }
 }
 /** mode: one of MODES (network, compression, repeat visit); until: inDom | painted | complete. */
-async function loadOnce(variant, n, { mode = ALL_MODES.cpu, throttle = THROTTLE, keep = false, until = 'painted', hide = false, short = false, record = false, settle = 0 } = {}) {
+async function loadOnce(variant, n, { mode = ALL_MODES.cpu, throttle = THROTTLE, keep = false, until = 'painted', hide = false, short = false, record = false, settle = 0, timeout = 180_000, partial = false } = {}) {
   const base = bases[mode.compress];
   const url = urlFor(base, variant, n, { hide, short });
   let context = null;
@@ -369,8 +370,9 @@ async function loadOnce(variant, n, { mode = ALL_MODES.cpu, throttle = THROTTLE,
   const page = await openPage({ throttle, network: mode.network, context });
   const log2 = record ? recordRequests(page.cdp) : null;
   const closeAll = () => (context ? context.close() : page.close2());
+  let timedOut = false;
   try {
-    await visit(page, url, variant, n, until);
+    timedOut = !(await visit(page, url, variant, n, until, { timeout, partial }));
   } catch (e) {
     await closeAll();
     throw e;
@@ -407,26 +409,31 @@ async function loadOnce(variant, n, { mode = ALL_MODES.cpu, throttle = THROTTLE,
     r.wasmInstantiate = r.wasm.end - r.wasm.start; // streaming: download + compile + instantiate
     r.wasmAfterDownload = r.wasmFetch ? r.wasm.end - Math.max(r.wasm.start, r.wasmFetch.end) : null;
   }
+  if (timedOut) r.timedOut = timeout;
   if (log2) r.waterfall = await waterfall(page, log2, { paintedAt: r.painted });
   if (page.problems.length) r.problems = page.problems;
   if (keep) return { r, page, close: closeAll };
   await closeAll();
   return { r };
 }
-async function visit(page, url, variant, n, until) {
+/** Navigates and waits for `until`; true when reached. After `timeout` ms it throws,
+ *  or with `partial` returns false (the caller collects what there is). */
+async function visit(page, url, variant, n, until, { timeout = 180_000, partial = false } = {}) {
   await page.goto(url, { waitUntil: 'commit' });
   // "complete" also waits for the first screenful's paint (both may come from one task).
   const ok = await page.evaluate(([ms, until]) => Promise.race([
     (until === 'complete' ? Promise.all([window.__bench.complete, window.__bench.painted]) : window.__bench[until]).then(() => true),
     new Promise((r) => setTimeout(() => r(false), ms)),
-  ]), [180_000, until]);
+  ]), [timeout, until]);
+  if (!ok && partial) return false;
   if (!ok) {
     const state = await page.evaluate(() => {
       const h = document.querySelector('article-reader');
       return `${document.readyState}; shadow root: ${h && h.shadowRoot ? h.shadowRoot.innerHTML.slice(0, 300) : 'none'}`;
     });
-    throw new Error(`${variant} (${n || 'seed'}): the article was not ${until} within 180 s (${state}) ${page.problems.join('; ')}`);
+    throw new Error(`${variant} (${n || 'seed'}): the article was not ${until} within ${timeout / 1000} s (${state}) ${page.problems.join('; ')}`);
   }
+  return true;
 }
 
 // ---------------------------------------------------------------- 2. time to article
@@ -589,14 +596,14 @@ async function longBody(seedPainted) {
     for (let i = 0; i < (QUICK || elapsed() > SOFT_LIMIT_S * 0.8 ? 1 : 2); i++) ten.push((await load(v, 10000, { until: 'complete', settle: 500 })).r);
     // A body that is not rendered in chunks makes this one load take a minute or more (its layout is one task).
     let big = null;
-    if (v === 'widget' || elapsed() < SOFT_LIMIT_S * 1.2) big = (await load(v, LONG_N, { until: 'complete', short: true, settle: 1000 })).r;
+    if (v === 'widget' || elapsed() < SOFT_LIMIT_S * 1.2) big = (await load(v, LONG_N, { until: 'complete', short: true, settle: 1000, timeout: LONG_LIMIT_MS, partial: true })).r;
     else shortened.push(`long body: no ${LONG_N}-paragraph load for ${v} (machine busy)`);
     out[v] = {
       firstScreen10000: stats(ten.map((r) => r.painted)), complete10000: stats(ten.map((r) => r.complete)),
       firstScreenOverSeed: ratio(stats(ten.map((r) => r.painted))?.median, seedPainted?.[v]),
       longestTask10000: Math.max(0, ...ten.map((r) => r.longestTasks[0] ?? 0)),
       big: big && {
-        paragraphs: LONG_N, bytes: article(LONG_N, true).length, firstScreen: big.painted, complete: big.complete,
+        paragraphs: LONG_N, bytes: article(LONG_N, true).length, firstScreen: big.painted, complete: big.complete, timedOut: big.timedOut ?? null,
         longestTasks: big.longestTasks, longTasksOver200: big.longTasksOver200, problems: big.problems,
       },
     };
