@@ -3,6 +3,7 @@
 //! WordPress embed blocks (`figure.wp-block-embed`), and the caption of a
 //! figure that holds one of them.
 
+use super::figure::dimension;
 use super::flow::blocks;
 use super::provider::recognize;
 use super::source::{Kind, SourceNode};
@@ -29,12 +30,6 @@ fn mime(v: &str) -> Option<String> {
     ok.then_some(t)
 }
 
-fn dimension(v: Option<String>) -> Option<u32> {
-    let v = v?;
-    let t = v.trim().strip_suffix("px").unwrap_or(v.trim());
-    t.parse().ok().filter(|d| (1..=20_000).contains(d))
-}
-
 impl Sanitizer<'_> {
     /// `<video>`/`<audio>`: its http(s) sources and size (not its poster); nothing when
     /// no source is usable. Fallback content ("your browser does not…") is dropped.
@@ -59,7 +54,8 @@ impl Sanitizer<'_> {
             return;
         }
         let audio = tag == "audio";
-        let (width, height) = (dimension(n.attr("width")), dimension(n.attr("height")));
+        let size = |a: &str| n.attr(a).and_then(|v| dimension(&v));
+        let (width, height) = (size("width"), size("height"));
         out.push(Node::Embed(Embed::Media(Media { audio, sources, width, height, caption: None })));
     }
 

@@ -23,7 +23,7 @@ const MAX_CAPTION: usize = 4000;
 const NOSCRIPT_BUDGET: usize = 200;
 
 /// A declared image dimension: digits (optionally `px`), 1..=20000.
-fn dimension(s: &str) -> Option<u32> {
+pub(super) fn dimension(s: &str) -> Option<u32> {
     let t = s.trim();
     let t = t.strip_suffix("px").unwrap_or(t).trim_end();
     let ok = !t.is_empty() && t.len() <= 6 && t.bytes().all(|b| b.is_ascii_digit());

@@ -11,6 +11,9 @@ use crate::model::embed::{Embed, NoteLink};
 
 /// Deepest nesting looked into (the walk flattens deeper content anyway).
 const MAX_DEPTH: u32 = 128;
+/// Most ids and link targets considered (lookups are linear; links past this
+/// many are plain text).
+const MAX_NOTES: usize = 1000;
 
 impl Sanitizer<'_> {
     /// `<a href="#fragment">`: a note link, decided after the walk.
@@ -37,10 +40,6 @@ pub fn resolve_notes(nodes: &mut Vec<Node>) {
     if targets.is_empty() && ids.is_empty() {
         return;
     }
-    for list in [&mut ids, &mut targets] {
-        list.sort_unstable();
-        list.dedup();
-    }
     fix(nodes, &ids, &targets, 0);
 }
 
@@ -51,12 +50,18 @@ fn collect(nodes: &[Node], ids: &mut Vec<String>, targets: &mut Vec<String>, dep
     for n in nodes {
         match n {
             Node::El(e) => {
-                ids.extend(e.attrs.iter().filter(|(a, _)| *a == Attr::Id).map(|(_, v)| v.clone()));
+                for (a, v) in &e.attrs {
+                    if *a == Attr::Id && ids.len() < MAX_NOTES {
+                        ids.push(v.clone());
+                    }
+                }
                 collect(&e.children, ids, targets, depth + 1);
             }
             Node::Embed(Embed::NoteLink(l)) => {
-                targets.push(l.target.clone());
-                ids.extend(l.id.clone());
+                if targets.len() < MAX_NOTES {
+                    targets.push(l.target.clone());
+                    ids.extend(l.id.clone());
+                }
                 collect(&l.label, ids, targets, depth + 1);
             }
             Node::Embed(Embed::Post(p)) => collect(&p.body, ids, targets, depth + 1),
@@ -89,7 +94,7 @@ fn fix(nodes: &mut Vec<Node>, ids: &Vec<String>, targets: &Vec<String>, depth: u
     }
 }
 
-/// `list` (sorted) holds `v`.
+/// `list` holds `v`.
 fn has(list: &[String], v: &str) -> bool {
-    list.binary_search_by(|x| x.as_str().cmp(v)).is_ok()
+    list.iter().any(|x| x == v)
 }

@@ -108,7 +108,7 @@ pub fn recognize(url: &str) -> Option<Video> {
 /// A Facebook video: the plugin iframe (`/plugins/video.php?href=`) or a video page.
 fn facebook(host: &str, path: &str, query: &str, url: &str) -> Option<Video> {
     let page = if path.starts_with("/plugins/video.php") {
-        percent_decode(param(query, "href")?)
+        percent_decode(param(query, "href")?)?
     } else if host == "fb.watch" || path.contains("/videos/") || path.starts_with("/watch") || path.starts_with("/reel/") {
         url.trim().to_owned()
     } else {
@@ -121,29 +121,26 @@ fn facebook(host: &str, path: &str, query: &str, url: &str) -> Option<Video> {
     Some(Video { provider: Provider::Facebook, id: percent_encode(&page), page })
 }
 
-/// `%XX` decoded (invalid escapes and non-UTF-8 results kept as written).
-pub fn percent_decode(s: &str) -> String {
+/// `%XX` and `+` decoded; `None` unless the result is printable ASCII (the
+/// only URLs decoded here are Facebook video pages).
+pub fn percent_decode(s: &str) -> Option<String> {
+    let hex = |b: u8| char::from(b).to_digit(16).and_then(|d| u8::try_from(d).ok());
     let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
+    let mut out = String::with_capacity(b.len());
     let mut i = 0;
     while let Some(&c) = b.get(i) {
-        let hex = b.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok()).and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (c, hex) {
-            (b'%', Some(v)) => {
-                out.push(v);
-                i += 3;
-            }
-            (b'+', _) => {
-                out.push(b' ');
-                i += 1;
-            }
-            _ => {
-                out.push(c);
-                i += 1;
-            }
+        let (byte, used) = match (c, b.get(i + 1).copied().and_then(hex), b.get(i + 2).copied().and_then(hex)) {
+            (b'%', Some(h), Some(l)) => (h * 16 + l, 3),
+            (b'+', _, _) => (b' ', 1),
+            _ => (c, 1),
+        };
+        if !(0x20..0x7f).contains(&byte) {
+            return None;
         }
+        out.push(char::from(byte));
+        i += used;
     }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_owned())
+    Some(out)
 }
 
 /// Everything but unreserved characters percent-encoded (a URL as a query value).
@@ -209,7 +206,14 @@ mod tests {
 
     #[test]
     fn percent_encoding_round_trips() {
-        let s = "https://www.facebook.com/a b/videos/1/?x=1&y=ệ";
-        assert_eq!(percent_decode(&percent_encode(s)), s);
+        let s = "https://www.facebook.com/a b/videos/1/?x=1&y=2";
+        assert_eq!(percent_decode(&percent_encode(s)).as_deref(), Some(s));
+    }
+
+    #[test]
+    fn percent_decoding_refuses_controls_and_non_ascii() {
+        assert_eq!(percent_decode("a%0Ab"), None);
+        assert_eq!(percent_decode("%C3%A9"), None);
+        assert_eq!(percent_decode("%zz").as_deref(), Some("%zz"));
     }
 }
