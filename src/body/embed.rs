@@ -107,7 +107,7 @@ impl Sanitizer<'_> {
 
     /// Sanitizes a figure's children into `content`, except its direct
     /// `figcaption`, whose words are returned.
-    fn figure_content<N: SourceNode>(&mut self, n: &N, at: At, content: &mut Vec<Node>) -> Option<String> {
+    pub(super) fn figure_content<N: SourceNode>(&mut self, n: &N, at: At, content: &mut Vec<Node>) -> Option<String> {
         let mut caption = None;
         let mut after_img = false;
         for k in n.children() {

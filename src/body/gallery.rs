@@ -4,7 +4,7 @@
 //! gallery's caption.
 
 use super::flow::{blocks, wrap_block};
-use super::source::{Kind, SourceNode};
+use super::source::SourceNode;
 use super::text::words;
 use super::walk::{At, Sanitizer};
 use crate::caption::split_credit;
@@ -19,19 +19,7 @@ impl Sanitizer<'_> {
     /// A gallery container. With fewer than two pictures it is an ordinary block.
     pub fn gallery<N: SourceNode>(&mut self, n: &N, at: At, out: &mut Vec<Node>) {
         let mut flow = Vec::new();
-        let mut caption = None;
-        let mut after_img = false;
-        for k in n.children() {
-            if k.kind() == Kind::Element && k.tag() == "figcaption" && caption.is_none() {
-                let mut cap = Vec::new();
-                self.children(&k, at.flow(), &mut cap);
-                let mut text = String::new();
-                cap.iter().for_each(|c| c.text_content(&mut text));
-                caption = Some(words(&text)).filter(|t| !t.is_empty());
-            } else {
-                self.node(&k, At { depth: at.depth + 1, ..at.flow() }, &mut flow, &mut after_img);
-            }
-        }
+        let caption = self.figure_content(n, at, &mut flow);
         let nodes = blocks(flow);
         let mut items = Items::default();
         items.collect(&nodes, 0);
