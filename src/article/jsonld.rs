@@ -93,9 +93,9 @@ impl<'a> Graph<'a> {
         self.node(self.node(v).get(key))
     }
 
-    /// The items of member `key` of `v`, each resolved.
-    fn each(&self, v: &'a Json, key: &str) -> impl Iterator<Item = &'a Json> + '_ {
-        self.node(v).get(key).items().iter().map(|i| self.node(i))
+    /// The items of member `key` of `v` (resolve each with [`Graph::node`]).
+    fn items(&self, v: &'a Json, key: &str) -> &'a [Json] {
+        self.node(v).get(key).items()
     }
 }
 
@@ -104,21 +104,34 @@ fn is_reference(v: &Json) -> bool {
     !v.get("@id").is_null() && v.fields().iter().all(|(k, _)| matches!(k.as_str(), "@id" | "@type" | "@context"))
 }
 
-/// Every text of a text field: a string, `{"@value"}`, or an array of them.
-fn texts(v: &Json) -> impl Iterator<Item = String> + '_ {
-    v.items().iter().filter_map(|i| plain(i).or_else(|| plain(i.get("@value"))))
+/// One text of a text field: a string or `{"@value"}`.
+fn item_text(i: &Json) -> Option<String> {
+    match i {
+        Json::Obj(_) => plain(i.get("@value")),
+        _ => plain(i),
+    }
 }
 
-/// The first text of a text field.
+/// The first text of a text field (a string, `{"@value"}`, or an array of them).
 fn first_text(v: &Json) -> Option<String> {
-    texts(v).next()
+    for i in v.items() {
+        if let Some(t) = item_text(i) {
+            return Some(t);
+        }
+    }
+    None
 }
 
 /// The first string of a URL field (a string or an array of strings), its
 /// character references decoded as in an HTML attribute (publishers escape
 /// `&` as `&amp;` or `&#038;`; a raw `?a=1&copy=2` stays as written).
 fn first_url(v: &Json) -> Option<String> {
-    v.items().iter().find_map(Json::str).map(text::decode_attribute)
+    for i in v.items() {
+        if let Some(u) = i.str() {
+            return Some(text::decode_attribute(u));
+        }
+    }
+    None
 }
 
 /// Reads an article node (see [`find`]; an object without one is read as is).
@@ -136,7 +149,9 @@ pub fn parse(doc: &Json) -> Article {
         dir: None,
         site_name: site_name(&g, v, page),
         section,
-        title: ["headline", "name", "alternativeHeadline"].iter().find_map(|k| first_text(v.get(k))),
+        title: first_text(v.get("headline"))
+            .or_else(|| first_text(v.get("name")))
+            .or_else(|| first_text(v.get("alternativeHeadline"))),
         lede: first_text(v.get("description")),
         authors: authors(&g, v),
         published: first_date(v, &["datePublished", "dateCreated"]),
@@ -152,7 +167,14 @@ pub fn parse(doc: &Json) -> Article {
 /// The first valid date among `keys` (each a string or an array), read
 /// leniently ([`datetime::parse_lenient`]).
 fn first_date(v: &Json, keys: &[&str]) -> Option<super::model::DateTime> {
-    keys.iter().flat_map(|k| v.get(k).items()).find_map(|d| d.str().and_then(datetime::parse_lenient))
+    for k in keys {
+        for d in v.get(k).items() {
+            if let Some(dt) = d.str().and_then(datetime::parse_lenient) {
+                return Some(dt);
+            }
+        }
+    }
+    None
 }
 
 /// `identifier`: text, a number or a `PropertyValue {value}`.
@@ -168,18 +190,28 @@ fn page_url<'a>(g: &Graph<'a>, v: &'a Json) -> Option<String> {
 
 /// `inLanguage`: a tag or a `Language {alternateName}`.
 fn lang<'a>(g: &Graph<'a>, v: &'a Json) -> Option<String> {
-    v.items().iter().map(|l| g.node(l)).find_map(|l| string(l).or_else(|| string(l.get("alternateName"))))
+    for l in v.items() {
+        let l = g.node(l);
+        if let Some(tag) = string(l).or_else(|| string(l.get("alternateName"))) {
+            return Some(tag);
+        }
+    }
+    None
 }
 
 /// `publisher.name`, else the name of the `WebSite` the article (or its page) is part of.
 fn site_name<'a>(g: &Graph<'a>, v: &'a Json, page: &'a Json) -> Option<String> {
-    let named = |n: &Json| first_text(n.get("name"));
-    g.each(v, "publisher").find_map(named).or_else(|| {
-        [page, g.get(page, "isPartOf")]
-            .into_iter()
-            .find(|n| n.get("@type").items().iter().any(|t| t.str() == Some("WebSite")))
-            .and_then(named)
-    })
+    for p in g.items(v, "publisher") {
+        if let Some(name) = first_text(g.node(p).get("name")) {
+            return Some(name);
+        }
+    }
+    for n in [page, g.get(page, "isPartOf")] {
+        if n.get("@type").items().iter().any(|t| t.str() == Some("WebSite")) {
+            return first_text(n.get("name"));
+        }
+    }
+    None
 }
 
 /// `author` (else `creator`): `Person`/`Organization` nodes (a `name` array
@@ -187,15 +219,22 @@ fn site_name<'a>(g: &Graph<'a>, v: &'a Json, page: &'a Json) -> Option<String> {
 fn authors<'a>(g: &Graph<'a>, v: &'a Json) -> Vec<Link> {
     let key = if v.get("author").is_null() { "creator" } else { "author" };
     let mut out = Vec::new();
-    for a in g.each(v, key) {
+    for a in g.items(v, key) {
+        let a = g.node(a);
         if let Json::Str(_) = a {
             out.extend(plain(a).map(|name| Link { name, url: None }));
             continue;
         }
-        let names: Vec<String> = texts(a.get("name")).collect();
+        let first = out.len();
+        for n in a.get("name").items() {
+            out.extend(item_text(n).map(|name| Link { name, url: None }));
+        }
         // One URL for several names belongs to none of them (and would merge them).
-        let url = if names.len() == 1 { first_url(a.get("url")) } else { None };
-        out.extend(names.into_iter().map(|name| Link { name, url: url.clone() }));
+        if out.len() == first + 1 {
+            if let Some(only) = out.last_mut() {
+                only.url = first_url(a.get("url"));
+            }
+        }
     }
     out
 }
@@ -207,10 +246,14 @@ fn size(v: &Json) -> Option<u32> {
 
 /// `image` (else the page's `primaryImageOfPage` or `image`, else `thumbnailUrl`).
 fn lead_image<'a>(g: &Graph<'a>, v: &'a Json, page: &'a Json) -> Option<Image> {
-    g.each(v, "image")
-        .find_map(|i| image(g, i))
-        .or_else(|| ["primaryImageOfPage", "image"].iter().flat_map(|k| g.each(page, k)).find_map(|i| image(g, i)))
-        .or_else(|| first_url(v.get("thumbnailUrl")).map(|src| Image { src, ..Image::default() }))
+    for (node, key) in [(v, "image"), (page, "primaryImageOfPage"), (page, "image")] {
+        for i in g.items(node, key) {
+            if let Some(img) = image(g, g.node(i)) {
+                return Some(img);
+            }
+        }
+    }
+    first_url(v.get("thumbnailUrl")).map(|src| Image { src, ..Image::default() })
 }
 
 /// A URL string or an `ImageObject`.
@@ -218,8 +261,11 @@ fn image<'a>(g: &Graph<'a>, v: &'a Json) -> Option<Image> {
     if let Some(src) = first_url(v).filter(|_| matches!(v, Json::Str(_))) {
         return Some(Image { src, ..Image::default() });
     }
-    let credit = first_text(v.get("creditText"))
-        .or_else(|| g.each(v, "copyrightHolder").find_map(|h| first_text(h.get("name")).or_else(|| plain(h))));
+    let mut credit = first_text(v.get("creditText"));
+    for h in g.items(v, "copyrightHolder") {
+        let h = g.node(h);
+        credit = credit.or_else(|| first_text(h.get("name")).or_else(|| plain(h)));
+    }
     Some(Image {
         src: first_url(v.get_any(&["url", "contentUrl"]))?,
         srcset: None,
