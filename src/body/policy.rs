@@ -104,7 +104,6 @@ pub fn element_rule(tag: &str, ctx: Context) -> Rule {
         "msup" | "msub" | "msubsup" | "mover" | "munder" | "munderover" | "mfrac" | "msqrt" | "mroot" => {
             Rule::MathLayout
         }
-        "mtr" | "mlabeledtr" => Rule::Block,
         "br" => Rule::Void(Br),
         "hr" => Rule::Void(Hr),
         "figure" => Rule::Figure,
@@ -244,6 +243,8 @@ pub fn block_wrapper(tag: &str) -> bool {
         "div" | "section" | "article" | "main" | "header" | "footer" | "aside" | "nav" | "center"
             | "address" | "details" | "summary" | "hgroup" | "fieldset" | "legend" | "figcaption"
             | "body" | "html" | "search" | "caption" | "thead" | "tbody" | "tfoot" | "tr" | "td" | "th"
+            // MathML table rows: one line each.
+            | "mtr" | "mlabeledtr"
     )
 }
 
