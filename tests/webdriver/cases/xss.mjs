@@ -36,6 +36,10 @@ test('XSS corpus: every DOMPurify vector in every field of the four formats, 0 e
   assert(control >= 1, `canary control: an unsanitized payload is counted (${control})`);
   await s.execute((spec) => window.__mountInline([spec]), { id: 'control', json: JSON.stringify(FIELDS['native body (HTML)']('<p>x</p>', base)) });
   await s.waitFor(() => window.__done(), { message: 'control widget done' });
+  // What the audit reports on a benign article is the widget's own UI (the Aa panel's
+  // inputs, say), not the payload's doing: subtracted from every widget below, and printed.
+  const baseline = await s.execute((src) => (0, eval)(`(${src})`)().map((v) => v.what), audit.toString());
+  if (baseline.length) console.log(`      xss: the audit flags the widget's own UI on a benign article (subtracted): ${[...new Set(baseline)].map((w) => `${baseline.filter((x) => x === w).length}× ${w}`).join(', ')}`);
   const caught = await s.execute((src) => {
     const body = document.getElementById('control').shadowRoot.querySelector('.ar-body');
     const a = document.createElement('a'); a.href = 'javascript:void 0'; a.setAttribute('onclick', 'x'); body.append(a);
@@ -44,7 +48,7 @@ test('XSS corpus: every DOMPurify vector in every field of the four formats, 0 e
     document.getElementById('box').replaceChildren();
     return found;
   }, audit.toString());
-  assert(caught.length >= 3, `audit control: injected active content is reported (${caught.join('; ')})`);
+  assert(caught.length >= baseline.length + 3, `audit control: injected active content is reported (${caught.join('; ')})`);
 
   const violations = [];
   const executions = [];
@@ -57,7 +61,12 @@ test('XSS corpus: every DOMPurify vector in every field of the four formats, 0 e
     const found = await s.execute((src) => (0, eval)(`(${src})`)(), audit.toString());
     const xss = await s.execute(() => { const r = [window.__xss, window.__xssLog.slice()]; window.__xss = 0; window.__xssLog = []; return r; });
     if (xss[0]) executions.push({ batch: batch.map((x) => x.id).join(' '), calls: xss[1] });
+    const left = new Map(); // widget id -> what the baseline still excuses
     for (const v of found) {
+      if (!left.has(v.id)) left.set(v.id, [...baseline]);
+      const excuse = left.get(v.id);
+      const k = excuse.indexOf(v.what);
+      if (k >= 0) { excuse.splice(k, 1); continue; }
       const sp = specs.find((x) => x.id === v.id);
       violations.push({ vector: sp && sp.vector, field: sp && sp.field, what: v.what });
     }
