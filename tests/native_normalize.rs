@@ -130,7 +130,7 @@ fn lead_image_kept_when_the_body_repeats_it() {
     // Normalization keeps both; `crate::prepare` merges the lead into the body copy.
     let a = ok(r#"{"version":1,"url":"https://x.vn/a/","title":"T","image":"https://x.vn/a/p.jpg",
         "body":[{"type":"quote","text":"q"},{"type":"image","src":"p.jpg"}]}"#);
-    assert_eq!(a.image.map(|i| i.src).as_deref(), Some("https://x.vn/a/p.jpg"));
+    assert_eq!(a.image.as_ref().map(|i| i.src.as_str()), Some("https://x.vn/a/p.jpg"));
     assert_eq!(nodes(&a).iter().filter(|n| matches!(n, Node::Figure(_))).count(), 1);
 }
 
