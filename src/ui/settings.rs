@@ -12,7 +12,7 @@ use super::Instance;
 use crate::config::{Theme, SCALE_STEPS};
 use crate::i18n::Lang;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Index of a word in [`VI`] / [`EN`].
 #[derive(Clone, Copy)]
@@ -121,11 +121,133 @@ const CHOICE_WORDS: [(W, &[W]); 3] = [
 
 const LAST_STEP: usize = SCALE_STEPS.len() - 1;
 
+/// Theme labels, in [`Theme::ALL`] order.
+fn theme_words(lang: Lang) -> [&'static str; 4] {
+    let t = lang.t();
+    [t.theme_auto, t.theme_light, t.theme_sepia, t.theme_dark]
+}
+
+fn el(doc: &web_sys::Document, tag: &str, class: &str, text: &str) -> Option<web_sys::Element> {
+    let e = doc.create_element(tag).ok()?;
+    if !class.is_empty() {
+        e.set_class_name(class);
+    }
+    if !text.is_empty() {
+        e.set_text_content(Some(text));
+    }
+    Some(e)
+}
+
+/// Builds the panel's content (plain DOM: the panel is built on first open and
+/// costs the first paint nothing): the size slider and one radio group per choice.
+fn build(panel: &web_sys::Element, lang: Lang) -> Option<()> {
+    let doc = panel.owner_document()?;
+    panel.set_text_content(None);
+    let size = el(&doc, "div", "ar-group ar-size", "")?;
+    let label = el(&doc, "label", "", lang.t().font_size_is)?;
+    let _ = label.set_attribute("for", "ar-size");
+    let range = el(&doc, "input", "ar-range", "")?;
+    for (k, v) in [("id", "ar-size"), ("type", "range"), ("min", "0"), ("max", "10"), ("step", "1")] {
+        let _ = range.set_attribute(k, v);
+    }
+    let pct = el(&doc, "span", "ar-pct", "")?;
+    let _ = pct.set_attribute("aria-hidden", "true");
+    for e in [&label, &range, &pct] {
+        size.append_child(e).ok()?;
+    }
+    panel.append_child(&size).ok()?;
+    let themes = theme_words(lang);
+    let theme_values: [&str; 4] = Theme::ALL.map(Theme::name);
+    for g in 0..4 {
+        let (name, legend, labels, values): (&str, &str, Vec<&str>, &[&str]) = match CHOICE_WORDS.get(g) {
+            Some((legend, opts)) => (CHOICES[g].key, word(lang, *legend), opts.iter().map(|w| word(lang, *w)).collect(), CHOICES[g].values),
+            None => ("article-reader:theme", lang.t().theme, themes.to_vec(), &theme_values),
+        };
+        let set = el(&doc, "fieldset", "ar-group", "")?;
+        let leg = el(&doc, "legend", "", legend)?;
+        set.append_child(&leg).ok()?;
+        let opts = el(&doc, "div", "ar-opts", "")?;
+        for (label, value) in labels.iter().zip(values) {
+            let l = el(&doc, "label", "ar-opt", "")?;
+            let input = el(&doc, "input", "", "")?;
+            for (k, v) in [("type", "radio"), ("name", name), ("value", value)] {
+                let _ = input.set_attribute(k, v);
+            }
+            l.append_child(&input).ok()?;
+            let span = el(&doc, "span", "", label)?;
+            l.append_child(&span).ok()?;
+            opts.append_child(&l).ok()?;
+        }
+        set.append_child(&opts).ok()?;
+        panel.append_child(&set).ok()?;
+    }
+    Some(())
+}
+
+/// Shows the current values in the panel (checked radios, slider, percentage).
+fn sync(panel: &web_sys::Element, levels: [usize; 3], theme: usize, step: usize) {
+    let Ok(inputs) = panel.query_selector_all("input") else { return };
+    let mut radio = 0;
+    for i in 0..inputs.length() {
+        let Some(input) = inputs.item(i) else { continue };
+        let ty = get_str(&input, "type");
+        if ty == "range" {
+            set_prop(&input, "value", &JsValue::from_str(&step.to_string()));
+            let pct = [SCALE_STEPS.get(step).copied().unwrap_or(100).to_string().as_str(), "%"].concat();
+            if let Some(e) = input.dyn_ref::<web_sys::Element>() {
+                if e.get_attribute("aria-valuetext").as_deref() != Some(pct.as_str()) {
+                    let _ = e.set_attribute("aria-valuetext", &pct);
+                    if let Some(next) = e.next_element_sibling() {
+                        next.set_text_content(Some(&pct));
+                    }
+                }
+            }
+            continue;
+        }
+        // Radios in build order: font (2), spacing (3), width (3), theme (4).
+        let (group, k) = match radio {
+            0..=1 => (0, radio),
+            2..=4 => (1, radio - 2),
+            5..=7 => (2, radio - 5),
+            _ => (3, radio - 8),
+        };
+        let now = levels.get(group).copied().unwrap_or(theme);
+        set_prop(&input, "checked", &JsValue::from_bool(now == k));
+        radio += 1;
+    }
+}
+
+fn get_str(obj: &JsValue, name: &str) -> String {
+    js_sys::Reflect::get(obj, &JsValue::from_str(name)).ok().and_then(|v| v.as_string()).unwrap_or_default()
+}
+
+fn set_prop(obj: &JsValue, name: &str, v: &JsValue) {
+    let _ = js_sys::Reflect::set(obj, &JsValue::from_str(name), v);
+}
+
+/// A change in the panel: a radio picked or the slider moved.
+fn on_change(ev: leptos::ev::Event) {
+    let Some(t) = ev.target() else { return };
+    let (name, value) = (get_str(&t, "name"), get_str(&t, "value"));
+    if get_str(&t, "type") == "range" {
+        if let Ok(s) = value.parse::<usize>() {
+            prefs::save_font_step(s.min(LAST_STEP));
+        }
+    } else if let Some(i) = CHOICES.iter().position(|c| c.key == name) {
+        if let Some(level) = CHOICES[i].values.iter().position(|v| *v == value) {
+            prefs::save_choice(i, level);
+        }
+    } else if let Some(th) = value.parse::<Theme>().ok().filter(|_| name == "article-reader:theme") {
+        prefs::save_theme(th);
+    }
+}
+
 /// The "Aa" button and its panel; writes the choices onto the widget root.
 pub fn settings_view(inst: Instance) -> impl IntoView {
     let lang = inst.lang;
     let open = RwSignal::new(false);
     let aa = NodeRef::<leptos::html::Button>::new();
+    let panel = NodeRef::<leptos::html::Div>::new();
     // Per instance: the effective level of each choice, released on unmount
     // (page-wide signals would otherwise keep the memos alive).
     let levels = [0, 1, 2].map(|i| {
@@ -133,107 +255,51 @@ pub fn settings_view(inst: Instance) -> impl IntoView {
         crate::ui::cleanup::release_on_cleanup(m);
         m
     });
-    for (i, m) in levels.iter().copied().enumerate() {
-        // One attribute write on the root per change.
-        Effect::new(move |_| {
-            let level = m.get();
-            let root = aa.get().and_then(|b| b.closest(".ar").ok().flatten());
-            if let (Some(root), Some(c)) = (root, CHOICES.get(i)) {
-                let _ = root.set_attribute(c.attr, c.values.get(level).copied().unwrap_or(""));
+    // One attribute write on the root per change.
+    Effect::new(move |_| {
+        let now = levels.map(|m| m.get());
+        let Some(root) = aa.get().and_then(|b| b.closest(".ar").ok().flatten()) else { return };
+        for (c, level) in CHOICES.iter().zip(now) {
+            let v = c.values.get(level).copied().unwrap_or("");
+            if root.get_attribute(c.attr).as_deref() != Some(v) {
+                let _ = root.set_attribute(c.attr, v);
             }
-        });
-    }
-    let close = move || {
-        open.set(false);
-        if let Some(b) = aa.get_untracked() {
-            let _ = b.focus();
         }
-    };
+    });
+    // The panel: built on first open (again if the UI language changes), kept in sync.
+    let built = StoredValue::new(None::<Lang>);
+    Effect::new(move |_| {
+        let (l, is_open) = (lang.get(), open.get());
+        let Some(p) = panel.get() else { return };
+        if is_open && built.get_value() != Some(l) {
+            build(&p, l);
+            built.set_value(Some(l));
+        }
+        let theme = Theme::ALL.iter().position(|t| *t == inst.theme.get()).unwrap_or(0);
+        sync(&p, levels.map(|m| m.get()), theme, inst.font_step.get());
+    });
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Escape" && open.get_untracked() {
             ev.stop_propagation();
-            close();
+            open.set(false);
+            if let Some(b) = aa.get_untracked() {
+                let _ = b.focus();
+            }
         }
     };
-    let step = inst.font_step;
-    let on_size = move |ev: leptos::ev::Event| {
-        if let Ok(s) = event_target_value(&ev).parse::<usize>() {
-            prefs::save_font_step(s.min(LAST_STEP));
-        }
-    };
-    let pct = move || [SCALE_STEPS.get(step.get()).copied().unwrap_or(100).to_string().as_str(), "%"].concat();
-    let theme_now = Signal::derive(move || Theme::ALL.iter().position(|t| *t == inst.theme.get()).unwrap_or(0));
-    let mut groups = Vec::new();
-    for (i, (legend, opts)) in CHOICE_WORDS.iter().enumerate() {
-        let current = levels[i];
-        groups.push(group(lang, CHOICES[i].key, *legend, opts, Signal::derive(move || current.get()), move |l| prefs::save_choice(i, l)));
-    }
-    let t = move || lang.get().t();
-    let theme_group = {
-        let legend = move || t().theme;
-        let opts = Theme::ALL
-            .iter()
-            .enumerate()
-            .map(|(i, th)| {
-                let th = *th;
-                view! {
-                    <label class="ar-opt">
-                        <input type="radio" name="article-reader:theme" value=th.name()
-                            prop:checked=move || theme_now.get() == i on:change=move |_| prefs::save_theme(th) />
-                        <span>{move || super::controls::theme_label(inst, th)}</span>
-                    </label>
-                }
-            })
-            .collect_view();
-        view! { <fieldset class="ar-group" part="theme"><legend>{legend}</legend><div class="ar-opts">{opts}</div></fieldset> }
-    };
+    let name = move || word(lang.get(), W::Settings);
     view! {
         <div class="ar-set" on:keydown=on_key>
             <button type="button" class="ar-btn ar-aa" part="button settings" node_ref=aa
                 aria-expanded=move || if open.get() { "true" } else { "false" }
-                aria-controls="ar-settings" title=move || word(lang.get(), W::Settings)
+                aria-controls="ar-settings" title=name
                 on:click=move |_| open.update(|o| *o = !*o)>
-                <span aria-hidden="true">"Aa"</span><span class="ar-sr">"Aa "{move || word(lang.get(), W::Settings)}</span>
+                <span aria-hidden="true">"Aa"</span><span class="ar-sr">"Aa "{name}</span>
             </button>
-            <div id="ar-settings" class="ar-panel" part="settings" role="group"
-                aria-label=move || word(lang.get(), W::Settings) hidden=move || !open.get()>
-                <div class="ar-group ar-size">
-                    <label for="ar-size">{move || t().font_size_is}</label>
-                    <input id="ar-size" class="ar-range" type="range" min="0" max=LAST_STEP.to_string() step="1"
-                        prop:value=move || step.get().to_string() aria-valuetext=pct on:input=on_size />
-                    <span class="ar-pct" aria-hidden="true">{pct}</span>
-                </div>
-                {groups}
-                {theme_group}
-            </div>
+            <div id="ar-settings" class="ar-panel" part="settings" role="group" node_ref=panel
+                aria-label=name hidden=move || !open.get() on:change=on_change on:input=on_change></div>
         </div>
     }
-}
-
-/// One radio group: a legend and its options (one instantiation for every choice).
-fn group(
-    lang: Memo<Lang>,
-    name: &'static str,
-    legend: W,
-    opts: &'static [W],
-    current: Signal<usize>,
-    pick: impl Fn(usize) + Copy + 'static,
-) -> AnyView {
-    let opts = opts
-        .iter()
-        .enumerate()
-        .map(|(i, w)| {
-            let w = *w;
-            view! {
-                <label class="ar-opt">
-                    <input type="radio" name=name prop:checked=move || current.get() == i on:change=move |_| pick(i) />
-                    <span>{move || word(lang.get(), w)}</span>
-                </label>
-            }
-        })
-        .collect_view();
-    view! { <fieldset class="ar-group"><legend>{move || word(lang.get(), legend)}</legend><div class="ar-opts">{opts}</div></fieldset> }
-        .into_any()
 }
 
 /// Focus helper shared by the reader features: focuses `el` if it is an HTML element.

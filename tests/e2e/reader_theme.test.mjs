@@ -89,7 +89,7 @@ test('admin theme attribute is the default; the reader’s choice is persisted, 
   // After the reader used the panel in tab b, a change from tab a still shows in b's panel.
   await pickTheme(b.locator('article-reader').first(), 'light');
   await pickTheme(a.locator('article-reader').first(), 'sepia');
-  await b.waitForFunction(() => document.querySelector('article-reader').shadowRoot.querySelector('input[name="article-reader:theme"]:checked').value === 'sepia', null, { timeout: 5000 });
+  await b.waitForFunction(() => document.querySelector('article-reader').shadowRoot.querySelector('input[name="article-reader:theme"]:checked')?.value === 'sepia', null, { timeout: 5000 });
   await a.reload();
   await a.waitForFunction(() => document.querySelector('article-reader')?.shadowRoot?.querySelector('.ar-article'));
   assertEq(await themeOf(a, 1), 'sepia', 'persisted across reload');

@@ -106,7 +106,9 @@ export async function pickTheme(w, theme) {
   await w.locator(`input[name="article-reader:theme"][value="${theme}"]`).check();
 }
 
-/** The theme checked in the "Aa" panel of the widget `w`. */
-export function checkedTheme(w) {
+/** The theme checked in the "Aa" panel of the widget `w` (opens the panel: it is built on first open). */
+export async function checkedTheme(w) {
+  const aa = w.locator('button[part~="settings"]');
+  if ((await aa.getAttribute('aria-expanded')) !== 'true') await aa.click();
   return w.locator('input[name="article-reader:theme"]:checked').getAttribute('value');
 }
