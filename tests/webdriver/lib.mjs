@@ -154,11 +154,15 @@ return (${fn.toString()})(host.shadowRoot, arguments[0]);`, arg, index);
       if ((await aa.attribute('aria-expanded')) !== 'true') await aa.click();
       await (await ctx.shadowEl(`input[name="article-reader:theme"][value="${theme}"]`, index)).click();
     },
-    /** The theme checked in the nth widget's "Aa" panel. */
-    checkedTheme: (index = 0) => ctx.inShadow((r) => {
-      const c = r.querySelector('input[name="article-reader:theme"]:checked');
-      return c ? c.value : null;
-    }, null, index),
+    /** The theme checked in the nth widget's "Aa" panel (opened first: it is built when opened). */
+    async checkedTheme(index = 0) {
+      const aa = await ctx.shadowEl('button[part~="settings"]', index);
+      if ((await aa.attribute('aria-expanded')) !== 'true') await aa.click();
+      return ctx.inShadow((r) => {
+        const c = r.querySelector('input[name="article-reader:theme"]:checked');
+        return c ? c.value : null;
+      }, null, index);
+    },
     problems: () => s.execute(() => (window.__wdProblems || ['probe script missing']).slice()),
   };
   return ctx;

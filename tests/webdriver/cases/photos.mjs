@@ -18,9 +18,8 @@ function box(r) {
   ];
 }
 const lightbox = async (inShadow) => Object.fromEntries(await inShadow(box));
-// Reported (H6/lead): in Chromium and Firefox, Escape's close request closes the modal dialog before the
-// widget's keydown listener runs, and the browser returns focus to the photo that opened it.
-const ESCAPE_FOCUS = 'Escape closes the <dialog> natively before src/ui/lightbox.rs sees the keydown: focus goes back to the photo that was clicked, not the one shown last (reported)';
+// In Chromium and Firefox, Escape's close request closes the modal dialog before the widget's keydown
+// listener runs; the widget handles the dialog's `close` event too, so focus still goes to the photo shown last.
 const focused = (r) => { const a = r.activeElement; return a ? (a.alt || a.getAttribute('part')) : null; };
 
 test('a photo opens in a modal dialog with caption and credit; arrows and ‹ › move; Escape closes it; focus returns to the photo shown last', async ({ s, open, serve, inShadow, shadowEl, problems }) => {
@@ -44,7 +43,7 @@ test('a photo opens in a modal dialog with caption and credit; arrows and ‹ �
   assertEq((await lightbox(inShadow)).open, false, 'Escape closes');
   assertEq(await inShadow(focused), 'Ảnh đầu', 'focus returns to the photo shown last');
   assertEq((await problems()).join('\n'), '', 'no script errors');
-}, { knownBug: { chromium: ESCAPE_FOCUS, firefox: ESCAPE_FOCUS } });
+});
 
 test('the browser\'s back button closes an open photo and stays on the page; ✕ closes and focus goes back to the photo', async ({ s, open, serve, inShadow, shadowEl, problems }) => {
   await open(serve(readerHtml(inlineWidget(ARTICLE))));
