@@ -12,6 +12,7 @@ use article_reader::article::{parse_article, Format, ParseOptions};
 use article_reader::body;
 use article_reader::model::article::{BodySource, Image};
 use article_reader::model::body::{Attr, Node};
+use article_reader::model::embed::Embed;
 use article_reader::prepare::prepare;
 use libfuzzer_sys::fuzz_target;
 
@@ -44,6 +45,24 @@ fn check_body(body: &[Node]) {
         match n {
             Node::Text(_) => {}
             Node::Figure(i) => check_image(i),
+            Node::Embed(e) => match e {
+                Embed::Media(m) => m
+                    .sources
+                    .iter()
+                    .for_each(|s| assert!(safe_url(&s.src, false) && !s.src.is_empty(), "media src {:?}", s.src)),
+                Embed::Video(v) => {
+                    assert!(v.player.starts_with("https://"), "player {:?}", v.player);
+                    assert!(safe_url(&v.page, false), "video page {:?}", v.page);
+                    assert!(v.poster.as_deref().is_none_or(|p| safe_url(p, false)), "poster {:?}", v.poster);
+                }
+                Embed::Frame(f) => assert!(safe_url(&f.url, false), "frame link {:?}", f.url),
+                Embed::Post(p) => {
+                    assert!(p.url.as_deref().is_none_or(|u| safe_url(u, false)), "post url {:?}", p.url);
+                    stack.extend(p.body.iter());
+                }
+                Embed::Gallery(g) => g.images.iter().for_each(check_image),
+                Embed::NoteLink(l) => stack.extend(l.label.iter()),
+            },
             Node::El(e) => {
                 for (a, v) in &e.attrs {
                     match a {
