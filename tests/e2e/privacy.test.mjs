@@ -10,10 +10,10 @@ import { ROOT, DIST, withServer } from './embed_util.mjs';
 
 const IMAGE = /\.(jpe?g|png|webp|gif|avif|svg)([?#]|$)/i;
 
-/** The referrerpolicy the docs give for article images (README first, then docs/). */
+/** The referrerpolicy the docs give for article images: the first `referrerpolicy="…"`
+ *  of the README (admin guide), else of docs/package.md (its privacy section). */
 function documentedReferrerPolicy() {
-  const docs = [join(ROOT, 'README.md'), ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => join(ROOT, 'docs', f))];
-  for (const d of docs) {
+  for (const d of [join(ROOT, 'README.md'), join(ROOT, 'docs/package.md')]) {
     const m = /referrerpolicy="([a-z-]+)"/.exec(readFileSync(d, 'utf8'));
     if (m) return m[1];
   }
@@ -56,9 +56,9 @@ async function render(page, base, path, count) {
   await page.waitForTimeout(300);
 }
 
-/** The shadow-DOM images of every widget: [{ src, referrerpolicy }]. */
+/** The shadow-DOM images of every widget (video facade posters aside): [{ src, referrerpolicy }]. */
 const shadowImages = (page) => page.evaluate(() => [...document.querySelectorAll('article-reader, [data-article-reader]')]
-  .flatMap((h) => (h.shadowRoot ? [...h.shadowRoot.querySelectorAll('img')] : []))
+  .flatMap((h) => (h.shadowRoot ? [...h.shadowRoot.querySelectorAll('img:not(.ar-poster)')] : []))
   .map((i) => ({ src: i.currentSrc || i.src, referrerpolicy: i.getAttribute('referrerpolicy') })));
 
 function checkRequests(label, requests, { base, host = [], articles }) {
@@ -183,6 +183,40 @@ test('privacy: an article body full of embeds, media and tracking markup request
     const other = requests.filter((r) => !r.url.startsWith(`${base}/dist/`) && ![`${base}/embeds.html`, `${base}/embeds.json`, `${base}${track('img.jpg')}`].includes(r.url));
     assertEq(other.map((r) => r.url).join('\n'), '', 'no other request');
     await checkImages('embeds page', page);
+    await page.closeAll();
+  });
+}, { timeout: 90_000 });
+
+test('privacy: video facades (YouTube, Vimeo) request no poster and no player before the reader taps; the tap loads the player', async ({ browser }) => {
+  const article = {
+    version: 1, id: 'privacy-video', title: 'Bài viết có video',
+    body: `<p>Đoạn mở đầu.</p>
+<figure><iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ" title="Video hội nghị" width="560" height="315"></iframe><figcaption>Video: Hội nghị</figcaption></figure>
+<iframe src="https://player.vimeo.com/video/76979871" width="640" height="360"></iframe>
+<p>Đoạn kết.</p>`,
+  };
+  const routes = {
+    '/video.json': (req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(article)),
+    '/video.html': (req, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(`<!doctype html><html lang="vi"><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<script src="/dist/embed.js" async></script></head><body><article-reader src="/video.json"><a href="/a.html">Bài viết</a></article-reader></body></html>`),
+  };
+  await withServer(routes, { root: ROOT }, async ({ base }) => {
+    const page = await newPage(browser);
+    const requests = record(page);
+    // Third-party hosts answered locally (still recorded): nothing leaves the machine.
+    await page.route(/^https:\/\/(i\.ytimg\.com|www\.youtube-nocookie\.com|www\.youtube\.com|player\.vimeo\.com|i\.vimeocdn\.com)\//, (r) => r.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>player</title>' }));
+    await render(page, base, '/video.html', 1);
+    const facades = await page.evaluate(() => document.querySelector('article-reader').shadowRoot.querySelectorAll('button.ar-facade').length);
+    assert(facades >= 1, `the videos render as facades (${facades})`);
+    const thirdParty = () => requests.filter((r) => !r.url.startsWith(base)).map((r) => `${r.type} ${r.url}`);
+    assertEq(thirdParty().join('\n'), '', 'no poster, player or other third-party request before a tap');
+    await page.locator('button.ar-facade').first().click();
+    await page.waitForFunction(() => document.querySelector('article-reader').shadowRoot.querySelector('iframe.ar-player'));
+    await page.waitForLoadState('networkidle');
+    const after = thirdParty();
+    assert(after.some((r) => r.includes('https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ')), `the tap loads the player from youtube-nocookie.com: ${after}`);
+    assert(after.every((r) => /youtube-nocookie\.com|ytimg\.com|youtube\.com/.test(r)), `only the tapped video's provider after the tap: ${after}`);
+    console.log(`      video page: before the tap ${requests.length - after.length} requests, all to the page's origin; after: ${after.join(', ')}`);
     await page.closeAll();
   });
 }, { timeout: 90_000 });
