@@ -73,6 +73,9 @@ export const cssParts = {
   'listen-rate': 'The speech rate control.',
   'listen-voice': 'The voice picker.',
   retry: 'The Retry button of an error message.',
+  progress: 'The reading-progress bar.',
+  resume: 'The "continue reading" offer, and its button.',
+  'resume-dismiss': 'The Dismiss button of the "continue reading" offer.',
   article: 'The article.',
   header: 'Section, title, lede and byline.',
   section: 'The section name (kicker) above the title.',
@@ -111,4 +114,4 @@ export const cssProperties = {
 };
 
 /** `--ar-*` properties the widget sets itself: not for the host page. */
-export const internalCssProperties = ['--ar-scale'];
+export const internalCssProperties = ['--ar-scale', '--ar-progress'];
