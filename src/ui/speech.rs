@@ -539,28 +539,24 @@ pub fn listen_view(inst: Instance) -> impl IntoView {
         });
         restart(id);
     };
-    let rate_options = move || {
-        let labels = if lang.get() == crate::i18n::Lang::En { RATE_EN } else { RATE_VI };
-        let now = RATE.with(Cell::get);
-        labels
-            .iter()
-            .enumerate()
-            .map(|(i, l)| view! { <option value=i.to_string() selected=i == now>{*l}</option> })
-            .collect_view()
-    };
-    let voice_options = move || {
+    // The speed and voice options, as plain DOM (refilled when the voices change).
+    let rate_sel = NodeRef::<leptos::html::Select>::new();
+    let voice_sel = NodeRef::<leptos::html::Select>::new();
+    Effect::new(move |_| {
         available.track();
+        let en = lang.get() == crate::i18n::Lang::En;
         let alang = untrack(article_lang).unwrap_or_default();
         let chosen = load(&[KEY_VOICE, &primary(&alang)].concat());
-        voices_for(&alang)
-            .into_iter()
-            .map(|(n, _)| {
-                let sel = chosen.as_deref() == Some(n.as_str());
-                let v = n.clone();
-                view! { <option value=v selected=sel>{n}</option> }
-            })
-            .collect_view()
-    };
+        let now = RATE.with(Cell::get);
+        let labels: &[&str; 6] = if en { &RATE_EN } else { &RATE_VI };
+        let rates = labels.iter().enumerate().map(|(i, l)| (i.to_string(), (*l).to_owned(), i == now));
+        fill(rate_sel.get().as_deref(), rates.collect());
+        let names = voices_for(&alang).into_iter().map(|(n, _)| {
+            let sel = chosen.as_deref() == Some(n.as_str());
+            (n.clone(), n, sel)
+        });
+        fill(voice_sel.get().as_deref(), names.collect());
+    });
     let w = move |x: W| move || word(lang.get(), x);
     view! {
         <div class="ar-listen" role="group" aria-label=move || t().listen hidden=move || available.get() == 0 node_ref=group>
@@ -581,12 +577,28 @@ pub fn listen_view(inst: Instance) -> impl IntoView {
                     {move || t().stop}
                 </button>
                 <label class="ar-pick"><span class="ar-sr">{w(W::Speed)}</span>
-                    <select class="ar-select" part="listen-rate" on:change=on_rate>{rate_options}</select>
+                    <select class="ar-select" part="listen-rate" on:change=on_rate node_ref=rate_sel></select>
                 </label>
                 <label class="ar-pick"><span class="ar-sr">{w(W::Voice)}</span>
-                    <select class="ar-select ar-voice" part="listen-voice" on:change=on_voice>{voice_options}</select>
+                    <select class="ar-select ar-voice" part="listen-voice" on:change=on_voice node_ref=voice_sel></select>
                 </label>
             </span>
         </div>
+    }
+}
+
+/// Replaces the options of `select` with (value, label, selected) triples.
+fn fill(select: Option<&web_sys::HtmlElement>, options: Vec<(String, String, bool)>) {
+    let Some(select) = select else { return };
+    let Some(doc) = select.owner_document() else { return };
+    select.set_text_content(None);
+    for (value, label, selected) in options {
+        let Ok(o) = doc.create_element("option") else { continue };
+        let _ = o.set_attribute("value", &value);
+        o.set_text_content(Some(&label));
+        if selected {
+            let _ = o.set_attribute("selected", "");
+        }
+        let _ = select.append_child(&o);
     }
 }
