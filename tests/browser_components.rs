@@ -44,7 +44,7 @@ const SEED: &str = include_str!("../fixtures/seed/native.json");
 #[wasm_bindgen_test]
 async fn renders_seed_article_in_shadow_root() {
     let host = host_with(SEED);
-    let mut handle: Handle = mount(host.clone(), JsValue::UNDEFINED).expect("mounts");
+    let mut handle: Handle = mount(host.clone(), JsValue::UNDEFINED, JsValue::UNDEFINED).expect("mounts");
     settle().await;
     let title = shadow_query(&host, "h1.ar-title").expect("title rendered");
     assert_eq!(title.text_content().unwrap(), "Ban Dân vận Tỉnh ủy triển khai nhiệm vụ công tác năm 2020");
@@ -66,7 +66,7 @@ async fn renders_seed_article_in_shadow_root() {
 async fn english_ui_and_date() {
     let host = host_with(SEED);
     host.set_attribute("lang", "en").unwrap();
-    let mut handle = mount(host.clone(), JsValue::UNDEFINED).expect("mounts");
+    let mut handle = mount(host.clone(), JsValue::UNDEFINED, JsValue::UNDEFINED).expect("mounts");
     settle().await;
     let h2 = shadow_query(&host, "nav.ar-sections h2").expect("sections block");
     assert_eq!(h2.text_content().unwrap(), "Other sections");
@@ -79,7 +79,7 @@ async fn english_ui_and_date() {
 #[wasm_bindgen_test]
 async fn bad_json_shows_localized_message_not_panic() {
     let host = host_with("{\"title\": \"truncated");
-    let mut handle = mount(host.clone(), JsValue::UNDEFINED).expect("mounts");
+    let mut handle = mount(host.clone(), JsValue::UNDEFINED, JsValue::UNDEFINED).expect("mounts");
     settle().await;
     let msg = shadow_query(&host, ".ar-error-msg").expect("error message shown");
     assert_eq!(msg.text_content().unwrap(), "Dữ liệu bài viết bị lỗi, không đọc được.");
@@ -92,7 +92,7 @@ fn invalid_option_is_a_clear_error() {
     let host = host_with(SEED);
     let opts = js_sys::Object::new();
     js_sys::Reflect::set(&opts, &"theme".into(), &"purple".into()).unwrap();
-    let err = match mount(host.clone(), opts.into()) {
+    let err = match mount(host.clone(), opts.into(), JsValue::UNDEFINED) {
         Ok(_) => panic!("an invalid theme must be refused"),
         Err(e) => JsValue::from(e),
     };

@@ -4,7 +4,7 @@
 //! goes through [`super::sanitize`].
 
 use super::{Kind, Limits, Sanitized, SourceNode};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, DomParser, Element, SupportedType};
 
 /// Parses `html` into an inert document. `None` if the parser fails.
@@ -14,7 +14,7 @@ pub fn parse_html(html: &str) -> Option<Document> {
 
 /// Parses and sanitizes an HTML body. `base` resolves relative URLs.
 pub fn sanitize_html(html: &str, base: Option<&str>) -> Sanitized {
-    match parse_html(html).and_then(|d| d.body()) {
+    match parse_html(html).and_then(|d| real_body(&d)) {
         Some(body) => super::sanitize(&DomNode::new(body.into()), base),
         None => Sanitized::default(),
     }
@@ -24,7 +24,7 @@ pub fn sanitize_html(html: &str, base: Option<&str>) -> Sanitized {
 /// the browser between top-level children, so a 100,000-paragraph body never
 /// blocks the page. Stops early (returning what it has) once `alive()` is false.
 pub async fn sanitize_html_sliced(html: &str, base: Option<&str>, alive: &dyn Fn() -> bool) -> Sanitized {
-    let Some(body) = parse_html(html).and_then(|d| d.body()) else { return Sanitized::default() };
+    let Some(body) = parse_html(html).and_then(|d| real_body(&d)) else { return Sanitized::default() };
     let limits = Limits::default();
     let mut run = super::Incremental::new(base, &limits);
     let list = body.child_nodes();
@@ -45,6 +45,18 @@ pub async fn sanitize_html_sliced(html: &str, base: Option<&str>, alive: &dyn Fn
     run.finish()
 }
 
+/// The parsed document's real `<body>`. Firefox and WebKit let parsed content
+/// shadow `document.body` (`<img name="body">`, `<form name="body">`: named
+/// properties of a document), so the getter is taken from `Document.prototype`,
+/// which nothing inside the article can replace.
+fn real_body(doc: &Document) -> Option<web_sys::HtmlElement> {
+    let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &JsValue::from_str(k)).ok();
+    let proto = get(&get(&js_sys::global().into(), "Document")?, "prototype")?;
+    let desc = js_sys::Reflect::get_own_property_descriptor(proto.unchecked_ref::<js_sys::Object>(), &JsValue::from_str("body")).ok()?;
+    let getter = get(&desc, "get")?.dyn_into::<js_sys::Function>().ok()?;
+    getter.call0(doc).ok()?.dyn_into::<web_sys::HtmlElement>().ok()
+}
+
 /// A DOM node with its node type read once (one JS call per node instead of
 /// one per question).
 #[derive(Clone)]
@@ -58,7 +70,10 @@ const TEXT: u16 = 3;
 
 impl DomNode {
     pub fn new(node: web_sys::Node) -> Self {
-        let ty = node.node_type();
+        // A <form>'s named controls shadow its own properties (`<input name="localName">`
+        // makes `form.localName` an element, not a string). Forms are dropped with
+        // their content, so a form is never read: it counts as an ignored node.
+        let ty = if node.is_instance_of::<web_sys::HtmlFormElement>() { 0 } else { node.node_type() };
         DomNode { node, ty }
     }
 

@@ -173,3 +173,17 @@ test('a lazy widget far below the viewport does not request its article until it
     await page.closeAll();
   });
 });
+
+test('DOM clobbering in an article body (<form><input name="localName">, <img name="body">) cannot reach the wasm: the article renders', async ({ browser }) => {
+  const clobber = { version: 1, title: 'Clobbering', body: '<p>before</p><form><input name="localName"><input name="nodeType"><input name="childNodes"></form><img name="body" src="x.png"><form name="body"></form><p>after</p>' };
+  await withServer({ '/c.html': htmlRoute(twoWidgets()), '/a.json': json(clobber), '/b.json': json(SEED) }, {}, async ({ base }) => {
+    const page = await newPage(browser);
+    await page.goto(`${base}/c.html`);
+    await waitState(page, '#a', 'article');
+    await waitState(page, '#b', 'article');
+    const text = await page.evaluate(() => document.getElementById('a').shadowRoot.querySelector('.ar-body').textContent);
+    assert(text.includes('before') && text.includes('after'), `the body's text around the form renders: ${text}`);
+    assertEq(page.problems.filter((p) => p.startsWith('pageerror')).join('\n'), '', 'no page errors (no wasm trap)');
+    await page.closeAll();
+  });
+});

@@ -31,4 +31,4 @@ test('DOM clobbering in the body HTML: the real body is read, forms with shadowi
   const wrong = names.map((name, i) => [name, seen[i]]).filter(([name, [state, ps]]) => state !== 'article' || JSON.stringify(ps) !== JSON.stringify(CLOBBER_CASES[name][1]));
   assertEq(wrong.map(([name, [state, ps]]) => `${name}: ${state} ${JSON.stringify(ps)}`).join('; '), '', 'cases rendered wrongly');
   assertEq((await problems()).join('\n'), '', 'no script errors');
-}, { knownBug: 'src/body/dom.rs reads doc.body and form properties through shadowable properties (reported to the lead)' });
+});
