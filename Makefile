@@ -51,6 +51,7 @@ test: setup
 ## Formatting (rustfmt.toml) and clippy with warnings as errors, native and wasm.
 test-lint:
 	cargo fmt --check
+	node scripts/code-health.mjs
 	cargo clippy --all-targets --quiet -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --release --lib --test 'browser_*' --quiet -- -D warnings
 
