@@ -26,18 +26,15 @@ impl Video {
         }
     }
 
-    /// YouTube's thumbnail URL pattern; other providers have none without an API call.
-    pub fn poster(&self) -> Option<String> {
-        (self.provider == Provider::YouTube).then(|| ["https://i.ytimg.com/vi/", &self.id, "/hqdefault.jpg"].concat())
-    }
-
-    /// The facade node, with an optional poster (else the provider's pattern).
+    /// The facade node, with the poster the article itself gives (a WordPress embed
+    /// block's image). No provider thumbnail (YouTube's `i.ytimg.com` pattern) is
+    /// used: it would be a third-party request before the reader asked for the video.
     pub fn facade(&self, poster: Option<String>, title: Option<String>) -> VideoFacade {
         VideoFacade {
             provider: self.provider,
             player: self.player(),
             page: self.page.clone(),
-            poster: poster.or_else(|| self.poster()),
+            poster,
             title,
             caption: None,
         }
@@ -198,10 +195,8 @@ mod tests {
     fn players_use_the_privacy_friendly_hosts() {
         let v = recognize("https://www.youtube.com/embed/dQw4w9WgXcQ").unwrap();
         assert_eq!(v.player(), "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1&rel=0");
-        assert_eq!(v.poster().as_deref(), Some("https://i.ytimg.com/vi/dQw4w9WgXcQ/hqdefault.jpg"));
         let v = recognize("https://vimeo.com/1").unwrap();
         assert_eq!(v.player(), "https://player.vimeo.com/video/1?autoplay=1&dnt=1");
-        assert_eq!(v.poster(), None);
     }
 
     #[test]

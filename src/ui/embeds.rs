@@ -13,7 +13,7 @@ use web_sys::{Document, Element};
 /// Appends rendered body nodes to a parent (the body renderer's `append_all`).
 pub type AppendNodes<'a> = &'a dyn Fn(&Element, &[Node]) -> Result<(), JsValue>;
 
-type Dom<T> = Result<T, JsValue>;
+use super::dom::{element, Dom};
 
 /// `sandbox` of a player iframe: its own scripts and origin (cross-origin, so
 /// it cannot reach the page), fullscreen; no popups, forms or top navigation.
@@ -38,17 +38,6 @@ pub fn embed_dom(doc: &Document, e: &Embed, lang: Lang, nodes: AppendNodes) -> D
         Embed::Gallery(g) => gallery(r, g),
         Embed::NoteLink(l) => note_link(r, l),
     }
-}
-
-/// A new element with its attributes (`None` values skipped).
-fn element(doc: &Document, tag: &str, attrs: &[(&str, Option<&str>)]) -> Dom<Element> {
-    let e = doc.create_element(tag)?;
-    for (k, v) in attrs {
-        if let Some(v) = v {
-            e.set_attribute(k, v)?;
-        }
-    }
-    Ok(e)
 }
 
 impl Render<'_> {

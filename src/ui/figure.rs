@@ -41,7 +41,7 @@ fn image_dom(doc: &Document, img: &Image, lead: bool) -> Result<Element, JsValue
     let attrs: [(&str, Option<&str>); 9] = [
         ("loading", Some(if lead { "eager" } else { "lazy" })),
         ("decoding", Some("async")),
-        ("referrerpolicy", Some("no-referrer-when-downgrade")),
+        ("referrerpolicy", Some("strict-origin-when-cross-origin")),
         ("width", width.as_deref()),
         ("height", height.as_deref()),
         ("alt", Some(&img.alt)),

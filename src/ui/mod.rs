@@ -5,6 +5,7 @@ pub mod body;
 pub mod cleanup;
 pub mod embeds;
 pub mod controls;
+pub mod dom;
 pub mod figure;
 pub mod header;
 pub mod intl;
@@ -94,52 +95,53 @@ pub fn reader_view(inst: Instance) -> impl IntoView {
     }
 }
 
+/// The article: Leptos owns only its `<article>` element; everything inside is
+/// static and built once as plain DOM when the element exists.
 fn article_view(inst: Instance, ready: Arc<Ready>) -> impl IntoView {
     let lang = inst.lang.get_untracked();
-    let tz = inst.config.with_untracked(|c| c.time_zone.clone());
     let a = &ready.article;
     let dir = a.dir.map(|d| match d {
         crate::model::article::TextDir::Rtl => "rtl",
         crate::model::article::TextDir::Ltr => "ltr",
     });
-    let truncated = ready.truncated.then(|| {
-        let t = lang.t().truncated;
-        view! { <p class="ar-note" part="note">{t}</p> }
-    });
-    // The lead figure and the body are plain DOM, built once when the container exists.
-    let body_ref = NodeRef::<leptos::html::Div>::new();
-    let for_body = ready.clone();
-    body_ref.on_load(move |div| fill_body(inst, div.into(), for_body, lang));
-    view! {
-        <article class="ar-article" part="article" lang=a.lang.clone() dir=dir>
-            {header::header_view(&ready, lang, &tz)}
-            <div class="ar-body" part="body" node_ref=body_ref></div>
-            {truncated}
-            {related::tags_view(&a.tags, lang)}
-            {related::sections_view(&a.categories, lang)}
-            {related::related_view(&a.related, lang, &tz)}
-        </article>
-    }
+    let article_ref = NodeRef::<leptos::html::Article>::new();
+    let for_dom = ready.clone();
+    article_ref.on_load(move |el| fill_article(inst, el.into(), for_dom, lang));
+    view! { <article class="ar-article" part="article" lang=a.lang.clone() dir=dir node_ref=article_ref></article> }
 }
 
-/// The lead figure before the body container, then the body into it. A failed DOM
-/// call ends this widget's render with a `runtime` failure (error view and event).
-fn fill_body(inst: Instance, container: web_sys::Element, ready: Arc<Ready>, lang: Lang) {
-    let container_for_error = container.clone();
+/// Header, lead figure, body (in yielding slices), note, tags, sections and related
+/// articles into `article`. A failed DOM call ends this widget's render with a
+/// `runtime` failure (error view and event); other widgets are unaffected.
+fn fill_article(inst: Instance, article: web_sys::Element, ready: Arc<Ready>, lang: Lang) {
+    let for_error = article.clone();
     let failed = move |e: wasm_bindgen::JsValue| {
         let detail = e
             .dyn_ref::<js_sys::Error>()
             .map(|e| String::from(e.message()))
             .unwrap_or_else(|| "a DOM call failed".to_owned());
         let mut f = Failure::new(FailureKind::Runtime, None, ["rendering failed: ", &detail].concat());
-        f.article_url = page::host_of(&container_for_error).and_then(|h| page::fallback_link(&h));
+        f.article_url = page::host_of(&for_error).and_then(|h| page::fallback_link(&h));
         let _ = inst.state.try_set(LoadState::Failed(Arc::new(f)));
     };
-    if let (Some(img), false, Some(doc)) = (&ready.article.image, ready.hide_lead, container.owner_document()) {
-        let lead = figure::figure_dom(&doc, img, true, lang).and_then(|f| container.before_with_node_1(&f));
-        if let Err(e) = lead {
-            return failed(e);
-        }
+    let Some(doc) = article.owner_document() else { return };
+    let tz = inst.config.with_untracked(|c| c.time_zone.clone());
+    match static_parts(&doc, &article, &ready, lang, &tz) {
+        Ok(body) => body::render_body(body, ready, |r| r.body.as_slice(), lang, failed),
+        Err(e) => failed(e),
     }
-    body::render_body(container, ready, |r| r.body.as_slice(), lang, failed);
+}
+
+/// Everything but the body's content; returns the (empty) body container.
+fn static_parts(doc: &web_sys::Document, article: &web_sys::Element, ready: &Ready, lang: Lang, tz: &str) -> dom::Dom<web_sys::Element> {
+    article.append_child(&header::header_dom(doc, ready, lang, tz)?.into())?;
+    if let (Some(img), false) = (&ready.article.image, ready.hide_lead) {
+        article.append_child(&figure::figure_dom(doc, img, true, lang)?.into())?;
+    }
+    let body = dom::add(doc, article, "div", &[("class", Some("ar-body")), ("part", Some("body"))])?;
+    if ready.truncated {
+        dom::add_text(doc, article, "p", &[("class", Some("ar-note")), ("part", Some("note"))], lang.t().truncated)?;
+    }
+    related::after_body(doc, article, &ready.article, lang, tz)?;
+    Ok(body)
 }

@@ -1,78 +1,92 @@
-//! After the body: tags, "Chuyên mục khác" (other sections), related articles.
+//! After the body, as plain DOM: tags, "Chuyên mục khác" (other sections),
+//! related articles.
 
+use super::dom::{add, add_text, element, Dom};
 use super::intl;
-use crate::article::model::{Link, RelatedArticle};
 use crate::i18n::Lang;
-use leptos::prelude::*;
+use crate::model::article::{Link, RelatedArticle};
+use web_sys::{Document, Element};
 
-fn link_view(l: &Link) -> AnyView {
-    match &l.url {
-        Some(url) => view! { <a href=url.clone()>{l.name.clone()}</a> }.into_any(),
-        None => view! { <span>{l.name.clone()}</span> }.into_any(),
+/// Appends the tags, sections and related articles the article has to `parent`.
+pub fn after_body(doc: &Document, parent: &Element, a: &crate::model::article::Article, lang: Lang, tz: &str) -> Dom<()> {
+    if !a.tags.is_empty() {
+        parent.append_child(&tags_dom(doc, &a.tags, lang)?.into())?;
     }
+    if !a.categories.is_empty() {
+        parent.append_child(&sections_dom(doc, &a.categories, lang)?.into())?;
+    }
+    if !a.related.is_empty() {
+        parent.append_child(&related_dom(doc, &a.related, lang, tz)?.into())?;
+    }
+    Ok(())
+}
+
+/// A heading in the UI language (not the article's).
+fn ui_heading(doc: &Document, parent: &Element, text: &str, lang: Lang) -> Dom<Element> {
+    add_text(doc, parent, "h2", &[("class", Some("ar-h2")), ("lang", Some(lang.tag())), ("dir", Some(lang.dir()))], text)
+}
+
+fn link_dom(doc: &Document, parent: &Element, l: &Link) -> Dom<Element> {
+    let tag = if l.url.is_some() { "a" } else { "span" };
+    add_text(doc, parent, tag, &[("href", l.url.as_deref())], &l.name)
 }
 
 /// The related-categories navigation ("Chuyên mục khác").
-pub fn sections_view(cats: &[Link], lang: Lang) -> Option<impl IntoView> {
-    if cats.is_empty() {
-        return None;
-    }
+fn sections_dom(doc: &Document, cats: &[Link], lang: Lang) -> Dom<Element> {
     let heading = lang.t().other_sections;
-    let items = cats.iter().map(|c| view! { <li>{link_view(c)}</li> }).collect_view();
-    Some(view! {
-        <nav class="ar-sections" part="sections" aria-label=heading>
-            <h2 class="ar-h2" lang=lang.tag() dir=lang.dir()>{heading}</h2>
-            <ul>{items}</ul>
-        </nav>
-    })
+    let nav = element(doc, "nav", &[("class", Some("ar-sections")), ("part", Some("sections")), ("aria-label", Some(heading))])?;
+    ui_heading(doc, &nav, heading, lang)?;
+    let ul = add(doc, &nav, "ul", &[])?;
+    for c in cats {
+        let li = add(doc, &ul, "li", &[])?;
+        link_dom(doc, &li, c)?;
+    }
+    Ok(nav)
 }
 
 /// Tags as a plain list.
-pub fn tags_view(tags: &[String], lang: Lang) -> Option<impl IntoView> {
-    if tags.is_empty() {
-        return None;
-    }
+fn tags_dom(doc: &Document, tags: &[String], lang: Lang) -> Dom<Element> {
     let label = lang.t().tags;
-    let items = tags.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view();
-    Some(view! {
-        <div class="ar-tags" part="tags">
-            <span class="ar-tags-label" lang=lang.tag() dir=lang.dir()>{label}": "</span>
-            <ul aria-label=label>{items}</ul>
-        </div>
-    })
+    let div = element(doc, "div", &[("class", Some("ar-tags")), ("part", Some("tags"))])?;
+    let ui = [("class", Some("ar-tags-label")), ("lang", Some(lang.tag())), ("dir", Some(lang.dir()))];
+    add_text(doc, &div, "span", &ui, &[label, ": "].concat())?;
+    let ul = add(doc, &div, "ul", &[("aria-label", Some(label))])?;
+    for t in tags {
+        add_text(doc, &ul, "li", &[], t)?;
+    }
+    Ok(div)
 }
 
 /// Related articles with lazily loaded thumbnails.
-pub fn related_view(items: &[RelatedArticle], lang: Lang, tz: &str) -> Option<impl IntoView> {
-    if items.is_empty() {
-        return None;
-    }
+fn related_dom(doc: &Document, items: &[RelatedArticle], lang: Lang, tz: &str) -> Dom<Element> {
     let heading = lang.t().related;
-    let list = items
-        .iter()
-        .map(|r| {
-            let thumb = r.image.as_ref().map(|img| {
-                view! {
-                    <img class="ar-thumb" loading="lazy" decoding="async" referrerpolicy="no-referrer-when-downgrade" src=img.src.clone() alt="" width="96" height="64" />
-                }
-            });
-            let date = r.published.map(|dt| {
-                let (text, iso) = intl::format_datetime(&dt, lang, tz);
-                view! { <time datetime=iso lang=lang.tag() dir=lang.dir()>{text}</time> }
-            });
-            let title = r.title.clone();
-            let inner = view! { {thumb}<span class="ar-rel-title">{title}</span> };
-            let link = match &r.url {
-                Some(url) => view! { <a class="ar-rel-link" href=url.clone()>{inner}</a> }.into_any(),
-                None => view! { <span class="ar-rel-link">{inner}</span> }.into_any(),
-            };
-            view! { <li>{link}{date}</li> }
-        })
-        .collect_view();
-    Some(view! {
-        <section class="ar-related" part="related" aria-label=heading>
-            <h2 class="ar-h2" lang=lang.tag() dir=lang.dir()>{heading}</h2>
-            <ul>{list}</ul>
-        </section>
-    })
+    let section = element(doc, "section", &[("class", Some("ar-related")), ("part", Some("related")), ("aria-label", Some(heading))])?;
+    ui_heading(doc, &section, heading, lang)?;
+    let ul = add(doc, &section, "ul", &[])?;
+    for r in items {
+        let li = add(doc, &ul, "li", &[])?;
+        let tag = if r.url.is_some() { "a" } else { "span" };
+        let link = add(doc, &li, tag, &[("class", Some("ar-rel-link")), ("href", r.url.as_deref())])?;
+        if let Some(img) = &r.image {
+            // `loading` and `referrerpolicy` before `src`: the fetch starts when `src` is set.
+            let attrs = [
+                ("class", Some("ar-thumb")),
+                ("loading", Some("lazy")),
+                ("decoding", Some("async")),
+                ("referrerpolicy", Some("strict-origin-when-cross-origin")),
+                ("alt", Some("")),
+                ("width", Some("96")),
+                ("height", Some("64")),
+                ("src", Some(img.src.as_str())),
+            ];
+            add(doc, &link, "img", &attrs)?;
+        }
+        add_text(doc, &link, "span", &[("class", Some("ar-rel-title"))], &r.title)?;
+        if let Some(dt) = &r.published {
+            let (label, iso) = intl::format_datetime(dt, lang, tz);
+            let attrs = [("datetime", Some(iso.as_str())), ("lang", Some(lang.tag())), ("dir", Some(lang.dir()))];
+            add_text(doc, &li, "time", &attrs, &label)?;
+        }
+    }
+    Ok(section)
 }
