@@ -37,6 +37,7 @@ export function markdown(r) {
     `${e.loadAverageEnd ? ` and ${e.loadAverageEnd.map((x) => x.toFixed(1)).join(' / ')} at the end` : ''}. ` +
     `Viewport ${e.viewport.width}×${e.viewport.height}, everything served from 127.0.0.1.${e.quick ? ' **Quick run (fewer repetitions).**' : ''}` +
     `${r.shortened ? ` Shortened to stay under 10 minutes: ${r.shortened.join('; ')}.` : ''}`, '');
+  if (r.errors?.length) out.push(`**Sections that failed in this run:** ${r.errors.map((x) => `\`${x}\``).join('; ')}.`, '');
   out.push('Modes:', '');
   out.push('- **first visit (cold cache)** — Lighthouse\'s mobile profile: CPU 4× slower (CDP `Emulation.setCPUThrottlingRate`), ' +
     '150 ms round trip, 1.6 Mbps down, 750 Kbps up (CDP `Network.emulateNetworkConditions` latency 150, 204,800 / 96,000 B/s), ' +
@@ -211,6 +212,7 @@ export function markdown(r) {
     for (const v of ['widget', 'baseline']) {
       for (const x of it[v]) {
         for (const k of ['font', 'theme']) {
+          if (!x[k]?.scriptMs) continue;
           rows.push([NAMES[v], n0(x.paragraphs), k === 'font' ? 'font size' : 'theme', n1(x[k].scriptMs?.median), n1(x[k].handlerMs?.median), n1(x[k].toFrameMs?.median), n1(x[k].layoutMs?.median), med(x[k].mutations)]);
         }
       }

@@ -628,9 +628,19 @@ const INTERACT = async ([kind, i]) => {
   if (kind === 'font') {
     sr.querySelector(i % 2 ? 'button[part~="font-smaller"]' : 'button[part~="font-larger"]').click();
   } else {
+    // The theme control: a <select> (issue 6) or the settings panel's radios (issue 12).
+    const want = ['sepia', 'dark', 'light', 'auto'][i % 4];
     const sel = sr.querySelector('select[part~="theme-select"]');
-    sel.value = ['sepia', 'dark', 'light', 'auto'][i % 4];
-    sel.dispatchEvent(new Event('change', { bubbles: true }));
+    const radio = sr.querySelector(`input[type="radio"][name$="theme"][value="${want}"]`);
+    if (sel) {
+      sel.value = want;
+      sel.dispatchEvent(new Event('change', { bubbles: true }));
+    } else if (radio) {
+      radio.click();
+    } else {
+      mo.disconnect();
+      return null;
+    }
   }
   const sync = performance.now() - t0;
   const toFrame = (await frame()) - t0;
@@ -653,11 +663,13 @@ async function interaction() {
         for (let i = 0; i < reps(n); i++) {
           const b0 = await metrics(page.cdp);
           const r = await page.evaluate(INTERACT, [kind, i]);
+          if (!r) break; // no such control in this build
           const b1 = await metrics(page.cdp);
           r.scriptMs = (b1.ScriptDuration - b0.ScriptDuration) * 1000;
           r.layoutMs = (b1.LayoutDuration + b1.RecalcStyleDuration - b0.LayoutDuration - b0.RecalcStyleDuration) * 1000;
           rs.push(r);
         }
+        if (!rs.length) continue;
         row[kind] = {
           scriptMs: stats(rs.map((r) => r.scriptMs)), handlerMs: stats(rs.map((r) => r.sync)),
           toFrameMs: stats(rs.map((r) => r.toFrame)), layoutMs: stats(rs.map((r) => r.layoutMs)),
@@ -670,8 +682,8 @@ async function interaction() {
     }
   }
   for (const v of ['widget', 'baseline']) {
-    const m = out[v].flatMap((row) => [row.font.mutations.median, row.theme.mutations.median]);
-    out[`${v}MutationsConstant`] = out[v].every((row) => row.font.mutations.median === out[v][0].font.mutations.median && row.theme.mutations.median === out[v][0].theme.mutations.median) && m.length > 0;
+    const m = out[v].flatMap((row) => [row.font?.mutations?.median, row.theme?.mutations?.median]).filter((x) => x != null);
+    out[`${v}MutationsConstant`] = out[v].every((row) => row.font?.mutations?.median === out[v][0].font?.mutations?.median && row.theme?.mutations?.median === out[v][0].theme?.mutations?.median) && m.length > 0;
   }
   return out;
 }
@@ -779,22 +791,32 @@ try {
     log('static page: snapshot of the widget\'s rendered seed article');
     for (const v of VARIANTS) await load(v, 0, { throttle: 1 }); // warm-up (server, OS caches, compression), not recorded
   }
-  if (ONLY.has('time')) {
+  // A section that fails (a control renamed, a build that breaks) is reported, the others still run.
+  const section = async (name, f) => {
+    if (!ONLY.has(name)) return;
+    try {
+      await f();
+    } catch (e) {
+      (report.errors ??= []).push(`${name}: ${String(e && e.message || e).split('\n')[0].slice(0, 300)}`);
+      log(`section ${name} failed: ${e && e.message}`);
+    }
+  };
+  await section('time', async () => {
     report.modes = {};
     for (const mode of MODES) report.modes[mode.key] = await timeToArticle(mode);
-  }
-  if (ONLY.has('waterfall')) {
+  });
+  await section('waterfall', async () => {
     report.waterfall = await coldWaterfall('widget', main);
     if (before) report.waterfallBefore = await coldWaterfall('before', before);
     log('waterfall: one cold widget load');
-  }
-  if (ONLY.has('scaling')) report.scaling = await scaling();
-  if (ONLY.has('longbody')) {
+  });
+  await section('scaling', async () => { report.scaling = await scaling(); });
+  await section('longbody', async () => {
     const cpu = report.modes?.cpu?.summary;
     report.longBody = await longBody(cpu ? { widget: cpu.widget?.painted?.median, before: cpu.before?.painted?.median } : null);
-  }
-  if (ONLY.has('interaction')) report.interaction = await interaction();
-  if (ONLY.has('memory')) report.memory = await memory();
+  });
+  await section('interaction', async () => { report.interaction = await interaction(); });
+  await section('memory', async () => { report.memory = await memory(); });
 } finally {
   await cleanup();
 }
