@@ -52,9 +52,8 @@ fn minify(css: &str) -> String {
 fn main() {
     let dir = Path::new("style");
     println!("cargo:rerun-if-changed=style");
-    let mut names: Vec<_> = fs::read_dir(dir)
-        .map(|rd| rd.filter_map(|e| e.ok()).map(|e| e.path()).collect())
-        .unwrap_or_default();
+    let mut names: Vec<_> =
+        fs::read_dir(dir).map(|rd| rd.filter_map(|e| e.ok()).map(|e| e.path()).collect()).unwrap_or_default();
     names.retain(|p| p.extension().is_some_and(|x| x == "css"));
     names.sort();
     let mut css = String::new();

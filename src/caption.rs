@@ -4,9 +4,25 @@
 /// of these words dropped, so "ẢNH", "Ảnh" (composed or not) and "Anh" match.
 /// Labels ending in " by" need no colon ("Photo by Jane Doe").
 const LABELS: &[&str] = &[
-    "anh minh hoa", "nguon anh", "anh", "nguon", "đo hoa", "photo credit", "photos by", "photo by",
-    "photographs", "photograph", "photos", "photo", "image credit", "image", "credits", "credit",
-    "fotos", "foto", "source",
+    "anh minh hoa",
+    "nguon anh",
+    "anh",
+    "nguon",
+    "đo hoa",
+    "photo credit",
+    "photos by",
+    "photo by",
+    "photographs",
+    "photograph",
+    "photos",
+    "photo",
+    "image credit",
+    "image",
+    "credits",
+    "credit",
+    "fotos",
+    "foto",
+    "source",
 ];
 
 /// Longest credit kept, in chars, and most words.
@@ -43,7 +59,27 @@ pub fn split_credit(text: &str) -> (Option<String>, Option<String>) {
 
 /// Characters after which a credit label may start.
 fn opens_credit(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '…' | ';' | ')' | ']' | '(' | '[' | '"' | '\'' | '”' | '’' | '»' | '-' | '–' | '—' | '|' | '/')
+    matches!(
+        c,
+        '.' | '!'
+            | '?'
+            | '…'
+            | ';'
+            | ')'
+            | ']'
+            | '('
+            | '['
+            | '"'
+            | '\''
+            | '”'
+            | '’'
+            | '»'
+            | '-'
+            | '–'
+            | '—'
+            | '|'
+            | '/'
+    )
 }
 
 /// Tries every label at byte `pos` of `t`.

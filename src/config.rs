@@ -169,16 +169,20 @@ impl Config {
         let bad = |expected: &str| invalid(&key, value, expected);
         match key.as_str() {
             "src" => self.src = text,
-            "data" => self.inline = inline_json(value).ok_or_else(|| bad("a JSON string (pass JSON.stringify(article))"))?,
+            "data" => {
+                self.inline = inline_json(value).ok_or_else(|| bad("a JSON string (pass JSON.stringify(article))"))?
+            }
             "lang" => self.lang = optional(t, str::parse).ok_or_else(|| bad("\"vi\" or \"en\""))?,
             "theme" => self.theme = optional(t, str::parse).ok_or_else(|| bad("auto, light, sepia or dark"))?,
             "font-scale" => self.font_step = font_step(value, t).ok_or_else(|| bad(font_scale_expected(value)))?,
             "format" => {
                 let t = t.filter(|t| *t != "auto");
-                self.format = optional(t, str::parse).ok_or_else(|| bad("auto, native, wordpress, jsonld or jsonfeed"))?
+                self.format =
+                    optional(t, str::parse).ok_or_else(|| bad("auto, native, wordpress, jsonld or jsonfeed"))?
             }
             "timeout" => {
-                self.timeout_ms = timeout(value, t).ok_or_else(|| bad("a number of milliseconds between 100 and 120000"))?
+                self.timeout_ms =
+                    timeout(value, t).ok_or_else(|| bad("a number of milliseconds between 100 and 120000"))?
             }
             "loading" => {
                 self.lazy = match t {
@@ -194,9 +198,7 @@ impl Config {
                     Some(_) => return Err(bad("an IANA time zone name like \"Asia/Ho_Chi_Minh\"")),
                 }
             }
-            _ => {
-                return Err(["unknown option `", key.as_str(), "` (known: ", &OPTION_NAMES.join(", "), ")"].concat())
-            }
+            _ => return Err(["unknown option `", key.as_str(), "` (known: ", &OPTION_NAMES.join(", "), ")"].concat()),
         }
         Ok(())
     }
@@ -289,9 +291,7 @@ fn quote(s: &str) -> String {
 
 /// A syntactic check only (`Area/City`, `UTC`); `Intl` rejects unknown zones at display time.
 fn valid_time_zone_name(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 64
-        && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '_' | '-' | '+'))
+    !s.is_empty() && s.len() <= 64 && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '_' | '-' | '+'))
 }
 
 #[cfg(test)]

@@ -26,7 +26,6 @@ impl std::str::FromStr for Lang {
 }
 
 impl Lang {
-
     /// BCP 47 tag for `Intl` and the `lang` attribute.
     pub fn tag(self) -> &'static str {
         match self {

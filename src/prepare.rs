@@ -227,7 +227,11 @@ mod tests {
 
     #[test]
     fn a_body_copy_with_its_own_caption_keeps_it() {
-        let own = Node::Figure(Image { src: "https://cdn.vn/2024/05/a-300x200.jpg".into(), caption: Some("Own".into()), ..Default::default() });
+        let own = Node::Figure(Image {
+            src: "https://cdn.vn/2024/05/a-300x200.jpg".into(),
+            caption: Some("Own".into()),
+            ..Default::default()
+        });
         let p = prepare(article(Some(lead()), None), vec![own], false).unwrap();
         assert!(p.hide_lead);
         let imgs = figures(&p.body);
@@ -268,7 +272,12 @@ mod tests {
 
     #[test]
     fn repeated_pictures_without_a_lead_all_stay() {
-        let body = vec![figure("https://cdn.vn/i.png"), Node::paragraph("x"), figure("https://cdn.vn/i.png"), figure("http://cdn.vn/i.png")];
+        let body = vec![
+            figure("https://cdn.vn/i.png"),
+            Node::paragraph("x"),
+            figure("https://cdn.vn/i.png"),
+            figure("http://cdn.vn/i.png"),
+        ];
         let p = prepare(article(None, None), body, false).unwrap();
         assert_eq!(figures(&p.body).len(), 3);
     }

@@ -99,7 +99,8 @@ pub fn sentence_spans(text: &str, max: usize) -> Vec<(usize, usize)> {
             last_soft = Some(end);
         }
         let closing = matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»');
-        let ends = matches!(c, '.' | '!' | '?' | '…') || (closing && ends_sentence(text.get(word_start..i).unwrap_or("")));
+        let ends =
+            matches!(c, '.' | '!' | '?' | '…') || (closing && ends_sentence(text.get(word_start..i).unwrap_or("")));
         if ends && next_space && !(c == '.' && is_abbrev(text.get(word_start..i).unwrap_or(""))) {
             out.push((s, end));
             start = None;
@@ -214,7 +215,13 @@ mod tests {
         let text = "Câu thứ nhất khá ngắn. Ông Nguyễn Văn A. đến TP. Hồ Chí Minh hôm qua!  Câu ba? “Trích dẫn.” Hết…";
         assert_eq!(
             spans(text, 200),
-            ["Câu thứ nhất khá ngắn.", "Ông Nguyễn Văn A. đến TP. Hồ Chí Minh hôm qua!", "Câu ba?", "“Trích dẫn.”", "Hết…"]
+            [
+                "Câu thứ nhất khá ngắn.",
+                "Ông Nguyễn Văn A. đến TP. Hồ Chí Minh hôm qua!",
+                "Câu ba?",
+                "“Trích dẫn.”",
+                "Hết…"
+            ]
         );
         assert_eq!(spans("Số 3.5 triệu. Xong", 200), ["Số 3.5 triệu.", "Xong"]);
         assert!(spans("   ", 10).is_empty());
@@ -238,7 +245,19 @@ mod tests {
 
     #[test]
     fn sentences_never_panic_and_keep_every_word() {
-        let samples = ["", " ", "a", "Ặ ặ. Ể, ỗ! ữ? x… y: z; w", "ééééé ééé. é", "日本語の文章。句点", "a. b. c. d. e. f.", "،؟ مرحبا. بالعالم", "A. B. C.", "\"x.\" y", "(a.) b"];
+        let samples = [
+            "",
+            " ",
+            "a",
+            "Ặ ặ. Ể, ỗ! ữ? x… y: z; w",
+            "ééééé ééé. é",
+            "日本語の文章。句点",
+            "a. b. c. d. e. f.",
+            "،؟ مرحبا. بالعالم",
+            "A. B. C.",
+            "\"x.\" y",
+            "(a.) b",
+        ];
         for text in samples {
             for max in 1..24 {
                 let sp = sentence_spans(text, max);

@@ -175,8 +175,7 @@ fn scheme(s: &str) -> Option<(&str, &str)> {
     let i = s.find(':')?;
     let (sch, rest) = (s.get(..i)?, s.get(i + 1..)?);
     let mut cs = sch.chars();
-    let ok = cs.next()?.is_ascii_alphabetic()
-        && cs.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    let ok = cs.next()?.is_ascii_alphabetic() && cs.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
     ok.then_some((sch, rest))
 }
 

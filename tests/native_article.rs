@@ -34,11 +34,9 @@ fn text_of(n: &Node) -> String {
 /// The paragraph texts of a body: `<p>` nodes, or the `<p>` elements of HTML.
 fn paragraphs(a: &Article) -> Vec<String> {
     match &a.body {
-        BodySource::Nodes(nodes) => nodes
-            .iter()
-            .filter(|n| matches!(n, Node::El(e) if e.tag == Tag::P))
-            .map(text_of)
-            .collect(),
+        BodySource::Nodes(nodes) => {
+            nodes.iter().filter(|n| matches!(n, Node::El(e) if e.tag == Tag::P)).map(text_of).collect()
+        }
         BodySource::Html(h) => h
             .split("</p>")
             .filter_map(|chunk| chunk.split_once("<p").map(|(_, p)| strip_tags(&format!("<p{p}"))))
@@ -148,9 +146,14 @@ fn jsonfeed_seed_and_item_selection() {
     assert_eq!(paragraphs(&b).len(), 1);
     assert_eq!(b.authors, [link("Hoàng Anh", None)]);
     assert_eq!(pick("https://baotinh.example.vn/feed.json#999").id.as_deref(), Some("123"));
-    let feed = json(r#"{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"a","title":"A"},
-        {"id":"https://x.vn/2019/ả","title":"B"}]}"#);
-    let b = parse_article(&feed, &ParseOptions { format: None, source_url: Some("https://x.vn/f.json#https%3A%2F%2Fx.vn%2F2019%2F%E1%BA%A3") });
+    let feed = json(
+        r#"{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"a","title":"A"},
+        {"id":"https://x.vn/2019/ả","title":"B"}]}"#,
+    );
+    let b = parse_article(
+        &feed,
+        &ParseOptions { format: None, source_url: Some("https://x.vn/f.json#https%3A%2F%2Fx.vn%2F2019%2F%E1%BA%A3") },
+    );
     assert_eq!(b.map(|a| a.title), Ok(Some("B".into())));
     let b = parse_article(&feed, &ParseOptions { format: None, source_url: Some("https://x.vn/f.json#%zz%") });
     assert_eq!(b.map(|a| a.title), Ok(Some("A".into())));
@@ -293,14 +296,29 @@ fn wordpress_lede_is_normalized_like_the_first_paragraph() {
 #[test]
 fn wordpress_dates() {
     let date = |s: &str| ok(&format!(r#"{{"title":{{"rendered":"T"}},{s}}}"#)).published;
-    assert_eq!(date(r#""date":"2019-12-19T16:00:00","date_gmt":"2019-12-19T09:00:00""#), Some(dt(2019, 12, 19, 16, 0, Some(420))));
+    assert_eq!(
+        date(r#""date":"2019-12-19T16:00:00","date_gmt":"2019-12-19T09:00:00""#),
+        Some(dt(2019, 12, 19, 16, 0, Some(420)))
+    );
     assert_eq!(date(r#""date_gmt":"2019-12-19T09:00:00""#), Some(dt(2019, 12, 19, 9, 0, Some(0))));
     assert_eq!(date(r#""date":"2019-12-19T16:00:00""#), Some(dt(2019, 12, 19, 16, 0, None)));
-    assert_eq!(date(r#""date":"2019-12-19T16:00:00","date_gmt":"0000-00-00T00:00:00""#), Some(dt(2019, 12, 19, 16, 0, None)));
+    assert_eq!(
+        date(r#""date":"2019-12-19T16:00:00","date_gmt":"0000-00-00T00:00:00""#),
+        Some(dt(2019, 12, 19, 16, 0, None))
+    );
     // An offset that is no real time zone: trust the UTC value.
-    assert_eq!(date(r#""date":"2019-12-19T16:07:00","date_gmt":"2019-12-19T09:00:00""#), Some(dt(2019, 12, 19, 9, 0, Some(0))));
-    assert_eq!(date(r#""date":"2019-12-25T16:00:00","date_gmt":"2019-12-19T09:00:00""#), Some(dt(2019, 12, 19, 9, 0, Some(0))));
-    assert_eq!(date(r#""date":"2019-12-19T16:00:00+07:00","date_gmt":"2019-12-19T09:00:00""#), Some(dt(2019, 12, 19, 16, 0, Some(420))));
+    assert_eq!(
+        date(r#""date":"2019-12-19T16:07:00","date_gmt":"2019-12-19T09:00:00""#),
+        Some(dt(2019, 12, 19, 9, 0, Some(0)))
+    );
+    assert_eq!(
+        date(r#""date":"2019-12-25T16:00:00","date_gmt":"2019-12-19T09:00:00""#),
+        Some(dt(2019, 12, 19, 9, 0, Some(0)))
+    );
+    assert_eq!(
+        date(r#""date":"2019-12-19T16:00:00+07:00","date_gmt":"2019-12-19T09:00:00""#),
+        Some(dt(2019, 12, 19, 16, 0, Some(420)))
+    );
     assert_eq!(date(r#""date":"nope","date_gmt":5"#), None);
 }
 
@@ -411,6 +429,9 @@ fn jsonfeed_feed_defaults() {
     assert_eq!(a.site_name.as_deref(), Some("Feed"));
     assert_eq!(a.authors, [link("Feed author", None)]);
     assert_eq!(a.lang.as_deref(), Some("vi"));
-    assert_eq!(parse(r#"{"version":"https://jsonfeed.org/version/1.1","title":"F","items":[]}"#), Err(InputError::Empty));
+    assert_eq!(
+        parse(r#"{"version":"https://jsonfeed.org/version/1.1","title":"F","items":[]}"#),
+        Err(InputError::Empty)
+    );
     assert_eq!(parse(r#"{"version":"https://jsonfeed.org/version/1.1","items":{"id":1}}"#), Err(InputError::Empty));
 }

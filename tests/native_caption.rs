@@ -7,10 +7,7 @@ fn sc(t: &str) -> (Option<&'static str>, Option<&'static str>) {
 
 #[test]
 fn credit_after_sentence() {
-    assert_eq!(
-        sc("Thủ tướng phát biểu kết luận. Ảnh: MT"),
-        (Some("Thủ tướng phát biểu kết luận."), Some("MT"))
-    );
+    assert_eq!(sc("Thủ tướng phát biểu kết luận. Ảnh: MT"), (Some("Thủ tướng phát biểu kết luận."), Some("MT")));
     assert_eq!(sc("Caption here. Photo: Reuters"), (Some("Caption here."), Some("Reuters")));
     assert_eq!(sc("Caption here! Credit: AP."), (Some("Caption here!"), Some("AP")));
     assert_eq!(sc("Gebäude. Foto: dpa"), (Some("Gebäude."), Some("dpa")));
@@ -117,7 +114,8 @@ fn empty_and_odd() {
     assert_eq!(sc(""), (None, None));
     assert_eq!(sc("   \n "), (None, None));
     assert_eq!(sc("Chỉ chú thích"), (Some("Chỉ chú thích"), None));
-    for t in ["(", "[", ":", "Ảnh:(", "(Ảnh:)", "\u{309}", "a\u{309}", "ảnh\n", "\nẢnh: x", "İ: x", "Ảnh：", "…Ả"] {
+    for t in ["(", "[", ":", "Ảnh:(", "(Ảnh:)", "\u{309}", "a\u{309}", "ảnh\n", "\nẢnh: x", "İ: x", "Ảnh：", "…Ả"]
+    {
         let _ = split_credit(t);
     }
     assert_eq!(sc("\nẢnh: x"), (None, Some("x")));

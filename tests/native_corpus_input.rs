@@ -116,7 +116,10 @@ impl Tally {
 /// Objects that cannot show what `index.json` lists, with the cause.
 const JSONLD_EXCEPTIONS: &[(&str, &str)] = &[
     ("ms-video-giphy.com", "datePublished is an empty string: the page gives no date"),
-    ("ms-engadget", "datePublished \"Mon, Jan 7 2019 15:37:00 EST\" is not ISO 8601 (schema.org's Date/DateTime); not read"),
+    (
+        "ms-engadget",
+        "datePublished \"Mon, Jan 7 2019 15:37:00 EST\" is not ISO 8601 (schema.org's Date/DateTime); not read",
+    ),
 ];
 
 #[test]
@@ -142,7 +145,11 @@ fn jsonld_real_objects_show_headline_authors_and_date() {
         }
         let days: Vec<(i32, u8, u8)> = e["dateDays"]
             .as_array()
-            .map(|d| d.iter().filter_map(|x| Some((x[0].as_i64()? as i32, x[1].as_u64()? as u8, x[2].as_u64()? as u8))).collect())
+            .map(|d| {
+                d.iter()
+                    .filter_map(|x| Some((x[0].as_i64()? as i32, x[1].as_u64()? as u8, x[2].as_u64()? as u8)))
+                    .collect()
+            })
             .unwrap_or_default();
         let want_day = if days.is_empty() { e["dateCreated"].as_str().and_then(day_of) } else { None };
         if !days.is_empty() || want_day.is_some() || e["datePublished"].as_str().is_some() {

@@ -8,7 +8,8 @@ use article_reader::article::datetime::{days_from_civil, epoch_millis, parse, pa
 use article_reader::article::lang::{is_rtl, lang_tag, primary_subtag};
 use article_reader::article::model::DateTime;
 use article_reader::article::text::{
-    clean, collapse_ws, decode_attribute, decode_entities, escape_html, looks_like_html, paragraphs, repeats, strip_tags,
+    clean, collapse_ws, decode_attribute, decode_entities, escape_html, looks_like_html, paragraphs, repeats,
+    strip_tags,
 };
 
 fn dt(s: &str) -> DateTime {

@@ -26,7 +26,8 @@ const ORG: &str = r#"{"@type":"Organization","@id":"https://x.vn/#org","name":"X
 const PAGE: &str = r#"{"@type":"WebPage","@id":"https://x.vn/a/","url":"https://x.vn/a.html","inLanguage":"en-US",
     "isPartOf":{"@id":"https://x.vn/#website"},"primaryImageOfPage":{"@id":"https://x.vn/a/#img"}}"#;
 const SITE: &str = r#"{"@type":"WebSite","@id":"https://x.vn/#website","name":"X Site"}"#;
-const IMAGE: &str = r#"{"@type":"ImageObject","@id":"https://x.vn/a/#img","url":"https://x.vn/a.jpg","width":1200,"caption":"Cap"}"#;
+const IMAGE: &str =
+    r#"{"@type":"ImageObject","@id":"https://x.vn/a/#img","url":"https://x.vn/a.jpg","width":1200,"caption":"Cap"}"#;
 
 fn authors(doc: String) -> Vec<(String, Option<String>)> {
     article(&doc).authors.into_iter().map(|l| (l.name, l.url)).collect()

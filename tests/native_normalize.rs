@@ -9,8 +9,8 @@ use cases::article::*;
 
 use article_reader::article::json::Json;
 use article_reader::article::model::TextDir;
-use article_reader::model::body::Node;
 use article_reader::article::{parse_article, Format, InputError, ParseOptions};
+use article_reader::model::body::Node;
 
 // ---------------------------------------------------------------- normalization
 
@@ -75,7 +75,8 @@ fn urls_resolved_and_rejected() {
     let img = a.related[1].image.as_ref().expect("image");
     assert_eq!(img.src, "https://x.vn/a/i.jpg");
     assert_eq!(img.srcset.as_deref(), Some("https://x.vn/a/i.jpg 1x, https://x.vn/a/k.jpg 640w"));
-    let figs: Vec<&str> = nodes(&a).iter().filter_map(|n| if let Node::Figure(i) = n { Some(i.src.as_str()) } else { None }).collect();
+    let figs: Vec<&str> =
+        nodes(&a).iter().filter_map(|n| if let Node::Figure(i) = n { Some(i.src.as_str()) } else { None }).collect();
     assert_eq!(figs, ["https://x.vn/a/ok.jpg"]);
 }
 
@@ -199,20 +200,69 @@ mod forced_format {
 }
 
 const KEYS: &[&str] = &[
-    "version", "id", "url", "lang", "dir", "site_name", "section", "title", "lede", "authors", "published",
-    "updated", "image", "body", "categories", "related", "tags", "link", "date", "date_gmt", "modified",
-    "modified_gmt", "excerpt", "content", "_embedded", "@context", "@type", "@graph", "headline", "name",
-    "description", "articleBody", "author", "datePublished", "dateModified", "articleSection", "keywords",
-    "inLanguage", "mainEntityOfPage", "publisher", "identifier", "items", "content_html", "content_text",
-    "summary", "external_url", "banner_image", "date_published", "date_modified", "language", "_article_reader",
+    "version",
+    "id",
+    "url",
+    "lang",
+    "dir",
+    "site_name",
+    "section",
+    "title",
+    "lede",
+    "authors",
+    "published",
+    "updated",
+    "image",
+    "body",
+    "categories",
+    "related",
+    "tags",
+    "link",
+    "date",
+    "date_gmt",
+    "modified",
+    "modified_gmt",
+    "excerpt",
+    "content",
+    "_embedded",
+    "@context",
+    "@type",
+    "@graph",
+    "headline",
+    "name",
+    "description",
+    "articleBody",
+    "author",
+    "datePublished",
+    "dateModified",
+    "articleSection",
+    "keywords",
+    "inLanguage",
+    "mainEntityOfPage",
+    "publisher",
+    "identifier",
+    "items",
+    "content_html",
+    "content_text",
+    "summary",
+    "external_url",
+    "banner_image",
+    "date_published",
+    "date_modified",
+    "language",
+    "_article_reader",
 ];
 
 #[test]
 fn nulls_and_wrong_types_everywhere() {
-    for filler in ["null", "5", "true", "\"\"", "[]", "{}", "[null]", "[[[]]]", "{\"a\":{}}", "-1e308", "\"javascript:x\""] {
+    for filler in
+        ["null", "5", "true", "\"\"", "[]", "{}", "[null]", "[[[]]]", "{\"a\":{}}", "-1e308", "\"javascript:x\""]
+    {
         let body: Vec<String> = KEYS.iter().map(|k| format!("\"{k}\":{filler}")).collect();
         let doc = format!("{{{}}}", body.join(","));
-        for format in [None, Some(Format::Native), Some(Format::WordPress), Some(Format::JsonLd), Some(Format::JsonFeed)] {
+        for format in
+            [None, Some(Format::Native), Some(Format::WordPress), Some(Format::JsonLd), Some(Format::JsonFeed)]
+        {
             let r = with(&doc, format, Some("https://x.vn/#1"));
             if let Ok(a) = r {
                 assert!(a.title.is_some() || a.lede.is_some() || !a.body.is_empty(), "{filler} {format:?}");
@@ -276,8 +326,23 @@ fn schema_lists_the_native_fields() {
     assert_eq!(
         props,
         [
-            "version", "id", "url", "lang", "dir", "site_name", "section", "title", "lede", "authors", "published",
-            "updated", "image", "body", "categories", "related", "tags"
+            "version",
+            "id",
+            "url",
+            "lang",
+            "dir",
+            "site_name",
+            "section",
+            "title",
+            "lede",
+            "authors",
+            "published",
+            "updated",
+            "image",
+            "body",
+            "categories",
+            "related",
+            "tags"
         ]
     );
     // Every property is documented.

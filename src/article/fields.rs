@@ -27,10 +27,7 @@ pub fn date(v: &Json) -> Option<DateTime> {
 pub fn link(v: &Json) -> Option<Link> {
     match v {
         Json::Str(_) => Some(Link { name: string(v)?, url: None }),
-        Json::Obj(_) => Some(Link {
-            name: v.get_any(&["name", "title"]).text()?,
-            url: string(v.get("url")),
-        }),
+        Json::Obj(_) => Some(Link { name: v.get_any(&["name", "title"]).text()?, url: string(v.get("url")) }),
         _ => None,
     }
 }

@@ -11,8 +11,8 @@ use super::datetime;
 use super::fields::{plain, string};
 use super::json::Json;
 use super::model::{Article, BodySource, Image, Link};
-use crate::model::body::Node;
 use super::text;
+use crate::model::body::Node;
 
 /// Most `@id` nodes indexed in one document.
 const MAX_NODES: usize = 2000;
@@ -281,9 +281,9 @@ fn image<'a>(g: &Graph<'a>, v: &'a Json) -> Option<Image> {
 fn body(v: &Json) -> BodySource {
     match v.items().iter().find_map(Json::str) {
         Some(s) if text::looks_like_html(s) => BodySource::Html(s.to_owned()),
-        Some(s) => BodySource::Nodes(
-            text::paragraphs(&text::decode_entities(s)).into_iter().map(Node::paragraph).collect(),
-        ),
+        Some(s) => {
+            BodySource::Nodes(text::paragraphs(&text::decode_entities(s)).into_iter().map(Node::paragraph).collect())
+        }
         None => BodySource::Nodes(Vec::new()),
     }
 }

@@ -10,9 +10,9 @@
 //! articles without a usable URL (or pointing at the article itself) are dropped.
 
 use super::datetime::epoch_millis;
+pub use super::lang::{is_rtl, lang_tag};
 use super::model::{Article, BodySource, DateTime, Image, Link, RelatedArticle, TextDir};
 use super::text::clean;
-pub use super::lang::{is_rtl, lang_tag};
 use super::InputError;
 use crate::model::body::Node;
 
@@ -27,11 +27,7 @@ pub const MAX_TAGS: usize = 100;
 
 /// Applies every rule; `Err(Empty)` when there is no title, no lede and no body.
 pub fn normalize(a: Article, source_url: Option<&str>) -> Result<Article, InputError> {
-    let url = a
-        .url
-        .as_deref()
-        .and_then(|u| crate::url::resolve(source_url, u))
-        .filter(|u| is_http(u));
+    let url = a.url.as_deref().and_then(|u| crate::url::resolve(source_url, u)).filter(|u| is_http(u));
     let base_owned = url.clone();
     let base = base_owned.as_deref().or(source_url);
     let lang = a.lang.as_deref().and_then(lang_tag);
@@ -94,8 +90,7 @@ pub fn later_update(published: Option<DateTime>, updated: Option<DateTime>) -> O
 fn clean_related(list: Vec<RelatedArticle>, base: Option<&str>, own: Option<&str>) -> Vec<RelatedArticle> {
     let mut out: Vec<RelatedArticle> = Vec::new();
     for r in list {
-        let (Some(title), Some(rurl)) = (clean(&r.title), r.url.as_deref().and_then(|u| resolve_url(base, u)))
-        else {
+        let (Some(title), Some(rurl)) = (clean(&r.title), r.url.as_deref().and_then(|u| resolve_url(base, u))) else {
             continue;
         };
         let dup = out.iter().any(|o| o.url.as_deref() == Some(&*rurl) || same(&o.title, &title));

@@ -86,9 +86,8 @@ pub fn strip_tags(html: &str) -> String {
 
 /// Tags whose boundaries do not separate words.
 const INLINE: &[&str] = &[
-    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins",
-    "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var",
-    "wbr",
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins", "kbd", "mark", "q",
+    "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr",
 ];
 
 /// Elements whose content is not text to show.
@@ -118,8 +117,8 @@ fn skip_raw<'a>(s: &'a str, name: &str) -> &'a str {
     let mut i = 0;
     while let Some(p) = b.get(i..).and_then(|t| t.iter().position(|&c| c == b'<')) {
         let at = i + p;
-        let hit = b.get(at + 1) == Some(&b'/')
-            && b.get(at + 2..at + 2 + n.len()).is_some_and(|t| t.eq_ignore_ascii_case(n));
+        let hit =
+            b.get(at + 1) == Some(&b'/') && b.get(at + 2..at + 2 + n.len()).is_some_and(|t| t.eq_ignore_ascii_case(n));
         if hit {
             let tail = b.get(at..).unwrap_or(&[]);
             return tag_end(tail).and_then(|e| s.get(at + e + 1..)).unwrap_or("");
@@ -136,9 +135,10 @@ pub fn looks_like_html(s: &str) -> bool {
         Some(i) => i,
         None => return false,
     };
-    b.iter().take(last_gt).enumerate().any(|(i, &c)| {
-        c == b'<' && b.get(i + 1).is_some_and(|n| n.is_ascii_alphabetic() || *n == b'/' || *n == b'!')
-    })
+    b.iter()
+        .take(last_gt)
+        .enumerate()
+        .any(|(i, &c)| c == b'<' && b.get(i + 1).is_some_and(|n| n.is_ascii_alphabetic() || *n == b'/' || *n == b'!'))
 }
 
 /// Splits plain text into paragraphs: on blank lines when there are any (lines

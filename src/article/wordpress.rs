@@ -42,7 +42,11 @@ pub fn parse(v: &Json) -> Article {
             .collect(),
         published: wp_date(v.get("date"), v.get("date_gmt")),
         updated: wp_date(v.get("modified"), v.get("modified_gmt")),
-        image: emb.get("wp:featuredmedia").items().iter().find_map(featured)
+        image: emb
+            .get("wp:featuredmedia")
+            .items()
+            .iter()
+            .find_map(featured)
             .or_else(|| string(v.get("jetpack_featured_media_url")).map(|src| Image { src, ..Image::default() })),
         body: match v.get("content") {
             c @ Json::Obj(_) => BodySource::Html(c.get("rendered").str().unwrap_or("").to_owned()),

@@ -52,7 +52,11 @@ pub async fn sanitize_html_sliced(html: &str, base: Option<&str>, alive: &dyn Fn
 fn real_body(doc: &Document) -> Option<web_sys::HtmlElement> {
     let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &JsValue::from_str(k)).ok();
     let proto = get(&get(&js_sys::global().into(), "Document")?, "prototype")?;
-    let desc = js_sys::Reflect::get_own_property_descriptor(proto.unchecked_ref::<js_sys::Object>(), &JsValue::from_str("body")).ok()?;
+    let desc = js_sys::Reflect::get_own_property_descriptor(
+        proto.unchecked_ref::<js_sys::Object>(),
+        &JsValue::from_str("body"),
+    )
+    .ok()?;
     let getter = get(&desc, "get")?.dyn_into::<js_sys::Function>().ok()?;
     getter.call0(doc).ok()?.dyn_into::<web_sys::HtmlElement>().ok()
 }

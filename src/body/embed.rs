@@ -62,7 +62,8 @@ impl Sanitizer<'_> {
     /// `<iframe>`: a known video as a facade, anything else with a usable
     /// `src` as a labelled link.
     pub fn iframe<N: SourceNode>(&mut self, n: &N, out: &mut Vec<Node>) {
-        let src = n.attr("src").filter(|s| !s.trim().is_empty() && !s.contains("about:")).or_else(|| n.attr("data-src"));
+        let src =
+            n.attr("src").filter(|s| !s.trim().is_empty() && !s.contains("about:")).or_else(|| n.attr("data-src"));
         let Some(src) = src.and_then(|s| media_url(self.base, &s)) else { return };
         let title = self.budget_text(n.attr("title").map(|t| words(&t)));
         out.push(self.frame_node(&src, None, title));
@@ -90,7 +91,9 @@ impl Sanitizer<'_> {
             nodes.insert(0, self.frame_node(&url, poster, None));
         } else if nodes.iter().any(|n| matches!(n, Node::Embed(Embed::Video(_)))) {
             let poster = take_poster(&mut nodes);
-            if let (Some(Node::Embed(Embed::Video(v))), Some(p)) = (nodes.iter_mut().find(|n| matches!(n, Node::Embed(_))), poster) {
+            if let (Some(Node::Embed(Embed::Video(v))), Some(p)) =
+                (nodes.iter_mut().find(|n| matches!(n, Node::Embed(_))), poster)
+            {
                 v.poster = Some(p);
             }
         }
@@ -125,11 +128,12 @@ impl Sanitizer<'_> {
     }
 
     /// Puts `caption` on a lone embed of `nodes`, or makes several pictures a
-/// gallery with it; else it follows them as a paragraph.
+    /// gallery with it; else it follows them as a paragraph.
     fn finish_captioned(&mut self, mut nodes: Vec<Node>, caption: Option<String>, out: &mut Vec<Node>) {
         let Some(caption) = caption else { return out.extend(nodes) };
         if nodes.len() > 1 && nodes.iter().all(|n| matches!(n, Node::Figure(_))) {
-            let images = nodes.into_iter().filter_map(|n| if let Node::Figure(i) = n { Some(i) } else { None }).collect();
+            let images =
+                nodes.into_iter().filter_map(|n| if let Node::Figure(i) = n { Some(i) } else { None }).collect();
             return out.push(Node::Embed(Embed::Gallery(Gallery { images, caption: Some(caption) })));
         }
         let captioned = match nodes.as_mut_slice() {

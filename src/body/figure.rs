@@ -46,7 +46,8 @@ impl Sanitizer<'_> {
     /// `src` is a placeholder or unusable), srcset, alt, size. `None` when no
     /// usable source or a declared 1x1 size.
     pub fn read_image(&self, get: &dyn Fn(&str) -> Option<String>) -> Option<Image> {
-        let usable = |v: Option<String>| v.filter(|s| !policy::placeholder(s)).and_then(|s| url::resolve_src(self.base, &s));
+        let usable =
+            |v: Option<String>| v.filter(|s| !policy::placeholder(s)).and_then(|s| url::resolve_src(self.base, &s));
         let mut src = usable(get("src"));
         for a in policy::LAZY_SRC {
             if src.is_some() {

@@ -104,7 +104,8 @@ pub(super) fn push(out: &mut Vec<Node>, n: Node) {
 fn push_block(out: &mut Vec<Node>, n: Node) {
     use Tag::*;
     let Node::El(e) = n else { return out.push(n) };
-    if matches!(e.tag, P | H2 | H3 | H4 | Pre | Blockquote | Li | Dt | Dd | Caption) && e.children.iter().all(is_blank) {
+    if matches!(e.tag, P | H2 | H3 | H4 | Pre | Blockquote | Li | Dt | Dd | Caption) && e.children.iter().all(is_blank)
+    {
         return;
     }
     let (list, ok): (Tag, fn(Tag) -> bool) = match e.tag {
@@ -157,9 +158,7 @@ fn push_caption_or_block(out: &mut Vec<Node>, n: Node) {
 }
 
 fn has_link(e: &Element, depth: u32) -> bool {
-    e.tag == Tag::A
-        || depth > 64
-        || e.children.iter().any(|c| matches!(c, Node::El(c) if has_link(c, depth + 1)))
+    e.tag == Tag::A || depth > 64 || e.children.iter().any(|c| matches!(c, Node::El(c) if has_link(c, depth + 1)))
 }
 
 /// Content of an item, cell or quote: inline when it is one run of text (and

@@ -179,7 +179,8 @@ pub enum Check {
 }
 
 /// Attributes every kept element may carry, in output order.
-pub const GLOBAL_ATTRIBUTES: [(&str, Attr, Check); 2] = [("lang", Attr::Lang, Check::Lang), ("dir", Attr::Dir, Check::Dir)];
+pub const GLOBAL_ATTRIBUTES: [(&str, Attr, Check); 2] =
+    [("lang", Attr::Lang, Check::Lang), ("dir", Attr::Dir, Check::Dir)];
 
 /// Per-element attributes (after the global ones), in output order. Links are
 /// built by the walk: `href` (resolved, http/https/mailto), `title`, and
@@ -206,7 +207,10 @@ pub fn check(check: Check, value: &str) -> Option<String> {
         }
         Check::Start => return v.parse::<i32>().ok().filter(|s| s.unsigned_abs() <= 1_000_000).map(|s| s.to_string()),
         Check::Span => return v.parse::<u8>().ok().filter(|s| (2..=100).contains(s)).map(|s| s.to_string()),
-        Check::Scope => return Some(v.to_ascii_lowercase()).filter(|s| matches!(s.as_str(), "row" | "col" | "rowgroup" | "colgroup")),
+        Check::Scope => {
+            return Some(v.to_ascii_lowercase())
+                .filter(|s| matches!(s.as_str(), "row" | "col" | "rowgroup" | "colgroup"))
+        }
         Check::Lang => {
             v.len() <= 35
                 && v.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
@@ -214,7 +218,8 @@ pub fn check(check: Check, value: &str) -> Option<String> {
         }
         Check::Flag => return Some(String::new()),
         Check::Id => {
-            let ok = (1..=64).contains(&v.len()) && v.bytes().all(|b| b.is_ascii_alphanumeric() || b"_:.-".contains(&b));
+            let ok =
+                (1..=64).contains(&v.len()) && v.bytes().all(|b| b.is_ascii_alphanumeric() || b"_:.-".contains(&b));
             return ok.then(|| ["ar-fn-", v].concat());
         }
         Check::Dir => return Some(v.to_ascii_lowercase()).filter(|d| matches!(d.as_str(), "ltr" | "rtl" | "auto")),
@@ -253,8 +258,26 @@ pub fn breaks_text(tag: &str) -> bool {
     block_wrapper(tag)
         || matches!(
             tag,
-            "p" | "br" | "hr" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "dt" | "dd" | "ul" | "ol"
-                | "dl" | "pre" | "blockquote" | "table" | "figure" | "mtr" | "mlabeledtr"
+            "p" | "br"
+                | "hr"
+                | "h1"
+                | "h2"
+                | "h3"
+                | "h4"
+                | "h5"
+                | "h6"
+                | "li"
+                | "dt"
+                | "dd"
+                | "ul"
+                | "ol"
+                | "dl"
+                | "pre"
+                | "blockquote"
+                | "table"
+                | "figure"
+                | "mtr"
+                | "mlabeledtr"
         )
 }
 
@@ -268,9 +291,20 @@ pub fn placeholder(src: &str) -> bool {
     let l = src.trim().to_ascii_lowercase();
     l.is_empty()
         || l.starts_with("data:")
-        || ["blank.", "spacer", "placeholder", "1x1.", "pixel.gif", "transparent.", "lazy.", "loading.", "grey.gif", "gray.gif"]
-            .iter()
-            .any(|p| l.contains(p))
+        || [
+            "blank.",
+            "spacer",
+            "placeholder",
+            "1x1.",
+            "pixel.gif",
+            "transparent.",
+            "lazy.",
+            "loading.",
+            "grey.gif",
+            "gray.gif",
+        ]
+        .iter()
+        .any(|p| l.contains(p))
 }
 
 // The sanitizer's entry points, at the path callers used before the split.

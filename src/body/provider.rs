@@ -21,7 +21,8 @@ impl Video {
             Provider::YouTube => ["https://www.youtube-nocookie.com/embed/", &self.id, "?autoplay=1&rel=0"].concat(),
             Provider::Vimeo => ["https://player.vimeo.com/video/", &self.id, "?autoplay=1&dnt=1"].concat(),
             Provider::Facebook => {
-                ["https://www.facebook.com/plugins/video.php?href=", &self.id, "&show_text=false&autoplay=true"].concat()
+                ["https://www.facebook.com/plugins/video.php?href=", &self.id, "&show_text=false&autoplay=true"]
+                    .concat()
             }
         }
     }
@@ -44,10 +45,8 @@ impl Video {
 /// Host (lowercase, `www.`/`m.` aside) and the rest after it, of an absolute
 /// or protocol-relative http(s) URL.
 fn split_url(url: &str) -> Option<(String, &str)> {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))
-        .or_else(|| url.strip_prefix("//"))?;
+    let rest =
+        url.strip_prefix("https://").or_else(|| url.strip_prefix("http://")).or_else(|| url.strip_prefix("//"))?;
     let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let host = rest.get(..end)?.to_ascii_lowercase();
     let host = host.strip_prefix("www.").or_else(|| host.strip_prefix("m.")).unwrap_or(&host).to_owned();
@@ -106,13 +105,19 @@ pub fn recognize(url: &str) -> Option<Video> {
 fn facebook(host: &str, path: &str, query: &str, url: &str) -> Option<Video> {
     let page = if path.starts_with("/plugins/video.php") {
         percent_decode(param(query, "href")?)?
-    } else if host == "fb.watch" || path.contains("/videos/") || path.starts_with("/watch") || path.starts_with("/reel/") {
+    } else if host == "fb.watch"
+        || path.contains("/videos/")
+        || path.starts_with("/watch")
+        || path.starts_with("/reel/")
+    {
         url.trim().to_owned()
     } else {
         return None;
     };
     let (page_host, _) = split_url(&page)?;
-    if !matches!(page_host.as_str(), "facebook.com" | "fb.watch") || !page.starts_with("https://") && !page.starts_with("http://") {
+    if !matches!(page_host.as_str(), "facebook.com" | "fb.watch")
+        || !page.starts_with("https://") && !page.starts_with("http://")
+    {
         return None;
     }
     Some(Video { provider: Provider::Facebook, id: percent_encode(&page), page })

@@ -70,15 +70,8 @@ pub struct Incremental<'a> {
 
 impl<'a> Incremental<'a> {
     pub fn new(base: Option<&'a str>, limits: &'a Limits) -> Self {
-        let sanitizer = Sanitizer {
-            base,
-            limits,
-            nodes_seen: 0,
-            text_bytes: 0,
-            stopped: false,
-            truncated: false,
-            in_link: false,
-        };
+        let sanitizer =
+            Sanitizer { base, limits, nodes_seen: 0, text_bytes: 0, stopped: false, truncated: false, in_link: false };
         Incremental { sanitizer, flow: Vec::new(), after_img: false }
     }
 

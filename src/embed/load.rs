@@ -126,7 +126,8 @@ fn gloo_error_text(e: gloo_net::Error) -> String {
 }
 
 async fn fetch_text(url: &str, timeout_ms: u32, prefetch: Option<Prefetch>) -> Result<JsString, Failure> {
-    let timed_out = || fail(FailureKind::Timeout, None, ["no response within ", &timeout_ms.to_string(), " ms"].concat());
+    let timed_out =
+        || fail(FailureKind::Timeout, None, ["no response within ", &timeout_ms.to_string(), " ms"].concat());
     let resp = match prefetch {
         Some(mut pre) => {
             // The timeout and an unmount abort the loader's request like our own.
@@ -134,7 +135,9 @@ async fn fetch_text(url: &str, timeout_ms: u32, prefetch: Option<Prefetch>) -> R
             match JsFuture::from(pre.response.clone()).await {
                 Ok(raw) => (Response::from(raw.unchecked_into::<web_sys::Response>()), abort),
                 Err(_) if abort.timed_out.get() => return Err(timed_out()),
-                Err(e) => return Err(fail(FailureKind::Network, None, ["request failed: ", &js_error_text(&e)].concat())),
+                Err(e) => {
+                    return Err(fail(FailureKind::Network, None, ["request failed: ", &js_error_text(&e)].concat()))
+                }
             }
         }
         None => {
@@ -144,7 +147,9 @@ async fn fetch_text(url: &str, timeout_ms: u32, prefetch: Option<Prefetch>) -> R
             match request.send().await {
                 Ok(resp) => (resp, abort),
                 Err(_) if abort.timed_out.get() => return Err(timed_out()),
-                Err(e) => return Err(fail(FailureKind::Network, None, ["request failed: ", &gloo_error_text(e)].concat())),
+                Err(e) => {
+                    return Err(fail(FailureKind::Network, None, ["request failed: ", &gloo_error_text(e)].concat()))
+                }
             }
         }
     };
@@ -198,8 +203,13 @@ fn parse_error(e: &JsValue) -> Failure {
 }
 
 fn from_parsed(value: &JsValue) -> Result<Json, Failure> {
-    serde_wasm_bindgen::from_value::<Json>(value.clone())
-        .map_err(|e| fail(FailureKind::Format, None, ["unreadable JSON: ", &JsValue::from(e).as_string().unwrap_or_default()].concat()))
+    serde_wasm_bindgen::from_value::<Json>(value.clone()).map_err(|e| {
+        fail(
+            FailureKind::Format,
+            None,
+            ["unreadable JSON: ", &JsValue::from(e).as_string().unwrap_or_default()].concat(),
+        )
+    })
 }
 
 /// Loads, normalizes and sanitizes the article `cfg` points to.

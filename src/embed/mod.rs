@@ -152,7 +152,8 @@ impl Handle {
             }
             merged = Json::Obj(base);
         }
-        let (cfg, warnings) = full_config(&m.host, &merged).map_err(|e| JsError::new(&["ArticleReader: ", &e].concat()))?;
+        let (cfg, warnings) =
+            full_config(&m.host, &merged).map_err(|e| JsError::new(&["ArticleReader: ", &e].concat()))?;
         config_error(&m.host, &warnings);
         m.options = merged;
         let _ = m.inst.config.try_set(cfg);
@@ -233,7 +234,12 @@ fn load_on_change(inst: Instance, host: &HtmlElement, visible: RwSignal<bool>, p
 }
 
 /// One load, as the state the view shows (and the `load` event on success).
-async fn load_state(cfg: &Config, host: &HtmlElement, early: Option<load::Prefetch>, alive: &dyn Fn() -> bool) -> LoadState {
+async fn load_state(
+    cfg: &Config,
+    host: &HtmlElement,
+    early: Option<load::Prefetch>,
+    alive: &dyn Fn() -> bool,
+) -> LoadState {
     let source_url = cfg.src.as_deref().and_then(absolute);
     let result = match (&cfg.src, &source_url, &cfg.inline) {
         (Some(src), None, None) => Err(bad_src(src)),

@@ -27,7 +27,13 @@ pub fn add(doc: &Document, parent: &Element, tag: &str, attrs: &[(&str, Option<&
 }
 
 /// [`add`] with `text` as its only child.
-pub fn add_text(doc: &Document, parent: &Element, tag: &str, attrs: &[(&str, Option<&str>)], text: &str) -> Dom<Element> {
+pub fn add_text(
+    doc: &Document,
+    parent: &Element,
+    tag: &str,
+    attrs: &[(&str, Option<&str>)],
+    text: &str,
+) -> Dom<Element> {
     let e = add(doc, parent, tag, attrs)?;
     e.set_text_content(Some(text));
     Ok(e)

@@ -74,7 +74,13 @@ fn media(r: &Render, m: &Media) -> Dom<Element> {
     let figure = r.add(None, "figure", &[("class", Some("ar-embed ar-media"))])?;
     let (w, h) = (m.width.map(|w| w.to_string()), m.height.map(|h| h.to_string()));
     let inline = (!m.audio).then_some("");
-    let attrs = [("controls", Some("")), ("preload", Some("none")), ("playsinline", inline), ("width", w.as_deref()), ("height", h.as_deref())];
+    let attrs = [
+        ("controls", Some("")),
+        ("preload", Some("none")),
+        ("playsinline", inline),
+        ("width", w.as_deref()),
+        ("height", h.as_deref()),
+    ];
     let player = r.add(Some(&figure), if m.audio { "audio" } else { "video" }, &attrs)?;
     for s in &m.sources {
         r.add(Some(&player), "source", &[("src", Some(&s.src)), ("type", s.mime.as_deref())])?;
@@ -96,10 +102,21 @@ fn video(r: &Render, v: &VideoFacade) -> Dom<Element> {
         None => [t.play_video, " (", provider, ")"].concat(),
     };
     let figure = r.add(None, "figure", &[("class", Some("ar-embed ar-video"))])?;
-    let button_attrs = [("type", Some("button")), ("class", Some("ar-facade")), ("aria-label", Some(&label)), ("data-provider", Some(provider))];
+    let button_attrs = [
+        ("type", Some("button")),
+        ("class", Some("ar-facade")),
+        ("aria-label", Some(&label)),
+        ("data-provider", Some(provider)),
+    ];
     let button = r.add(Some(&figure), "button", &button_attrs)?;
     if let Some(p) = &v.poster {
-        let attrs = [("class", Some("ar-poster")), ("src", Some(p)), ("alt", Some("")), ("loading", Some("lazy")), ("referrerpolicy", Some("no-referrer"))];
+        let attrs = [
+            ("class", Some("ar-poster")),
+            ("src", Some(p)),
+            ("alt", Some("")),
+            ("loading", Some("lazy")),
+            ("referrerpolicy", Some("no-referrer")),
+        ];
         r.add(Some(&button), "img", &attrs)?;
     }
     r.add(Some(&button), "span", &[("class", Some("ar-facade-icon"))])?;
@@ -158,7 +175,8 @@ fn frame(r: &Render, f: &FrameLink) -> Dom<Element> {
 }
 
 fn post(r: &Render, p: &SocialPost) -> Dom<Element> {
-    let attrs = [("class", Some("ar-embed ar-post")), ("data-network", Some(p.network.name())), ("cite", p.url.as_deref())];
+    let attrs =
+        [("class", Some("ar-embed ar-post")), ("data-network", Some(p.network.name())), ("cite", p.url.as_deref())];
     let card = r.add(None, "blockquote", &attrs)?;
     (r.nodes)(&card, &p.body)?;
     if let Some(u) = &p.url {
@@ -170,7 +188,11 @@ fn post(r: &Render, p: &SocialPost) -> Dom<Element> {
 
 fn gallery(r: &Render, g: &Gallery) -> Dom<Element> {
     let label = g.caption.as_deref().unwrap_or(r.lang.t().gallery);
-    let figure = r.add(None, "figure", &[("class", Some("ar-embed ar-gallery")), ("role", Some("group")), ("aria-label", Some(label))])?;
+    let figure = r.add(
+        None,
+        "figure",
+        &[("class", Some("ar-embed ar-gallery")), ("role", Some("group")), ("aria-label", Some(label))],
+    )?;
     let list = r.add(Some(&figure), "ul", &[("class", Some("ar-gallery-grid"))])?;
     for img in &g.images {
         let li = r.add(Some(&list), "li", &[])?;

@@ -27,7 +27,12 @@ pub fn header_dom(doc: &Document, ready: &Ready, lang: Lang, tz: &str) -> Dom<El
     let minutes = reading_minutes(ready);
     if minutes > 0 {
         let label = [minutes.to_string().as_str(), " ", t.reading_minutes].concat();
-        let ui = [("class", Some("ar-reading")), ("part", Some("reading-time")), ("lang", Some(lang.tag())), ("dir", Some(lang.dir()))];
+        let ui = [
+            ("class", Some("ar-reading")),
+            ("part", Some("reading-time")),
+            ("lang", Some(lang.tag())),
+            ("dir", Some(lang.dir())),
+        ];
         add_text(doc, &meta, "span", &ui, &label)?;
     }
     Ok(head)

@@ -31,8 +31,13 @@ fn options(pairs: &[(&str, &str)], tz: &str) -> Object {
 /// Offset of `tz` from UTC, in minutes, at the instant `ms`; `None` for an unknown zone.
 fn zone_offset_minutes(tz: &str, ms: f64) -> Option<i32> {
     let parts_opts = [
-        ("year", "numeric"), ("month", "numeric"), ("day", "numeric"),
-        ("hour", "numeric"), ("minute", "numeric"), ("second", "numeric"), ("hourCycle", "h23"),
+        ("year", "numeric"),
+        ("month", "numeric"),
+        ("day", "numeric"),
+        ("hour", "numeric"),
+        ("minute", "numeric"),
+        ("second", "numeric"),
+        ("hourCycle", "h23"),
     ];
     let dtf = Dtf::new("en-US", &options(&parts_opts, tz)).ok()?;
     let parts = dtf.format_to_parts(&Date::new(&JsValue::from_f64(ms)));
@@ -41,7 +46,12 @@ fn zone_offset_minutes(tz: &str, ms: f64) -> Option<i32> {
         let kind = Reflect::get(&part, &JsValue::from_str("type")).ok()?.as_string()?;
         let value = Reflect::get(&part, &JsValue::from_str("value")).ok()?.as_string()?;
         let slot = match kind.as_str() {
-            "year" => 0, "month" => 1, "day" => 2, "hour" => 3, "minute" => 4, "second" => 5,
+            "year" => 0,
+            "month" => 1,
+            "day" => 2,
+            "hour" => 3,
+            "minute" => 4,
+            "second" => 5,
             _ => continue,
         };
         if let (Some(cell), Ok(n)) = (f.get_mut(slot), value.parse::<i64>()) {

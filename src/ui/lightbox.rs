@@ -58,7 +58,9 @@ fn dialog(root: &Element, lang: Lang) -> Option<Element> {
     }
     fig.append_child(&cap).ok()?;
     d.append_child(&fig).ok()?;
-    for (class, w, part) in [("ar-lb-prev", W::PrevPhoto, "prev"), ("ar-lb-next", W::NextPhoto, "next"), ("ar-lb-close", W::Close, "close")] {
+    for (class, w, part) in
+        [("ar-lb-prev", W::PrevPhoto, "prev"), ("ar-lb-next", W::NextPhoto, "next"), ("ar-lb-close", W::Close, "close")]
+    {
         let b = el(&doc, "button", ["ar-btn ", class].concat().as_str())?;
         let _ = b.set_attribute("type", "button");
         let _ = b.set_attribute("part", ["button lightbox-", part].concat().as_str());
@@ -81,7 +83,8 @@ fn show(root: &Element, d: &Element, i: usize) {
     let q = |s: &str| d.query_selector(s).ok().flatten();
     if let Some(img) = q(".ar-lb-img") {
         let attr = |n: &str| src.get_attribute(n);
-        let current = js_sys::Reflect::get(src, &"currentSrc".into()).ok().and_then(|v| v.as_string()).filter(|s| !s.is_empty());
+        let current =
+            js_sys::Reflect::get(src, &"currentSrc".into()).ok().and_then(|v| v.as_string()).filter(|s| !s.is_empty());
         let _ = img.set_attribute("src", &current.or(attr("src")).unwrap_or_default());
         match attr("srcset") {
             Some(s) => {
@@ -96,7 +99,11 @@ fn show(root: &Element, d: &Element, i: usize) {
     }
     let fig = src.closest("figure").ok().flatten();
     let count = [(i + 1).to_string(), " / ".into(), list.len().to_string()].concat();
-    for (sel, text) in [(".ar-lb-count", count), (".ar-caption", text_of(fig.clone(), ".ar-caption")), (".ar-credit", text_of(fig, ".ar-credit"))] {
+    for (sel, text) in [
+        (".ar-lb-count", count),
+        (".ar-caption", text_of(fig.clone(), ".ar-caption")),
+        (".ar-credit", text_of(fig, ".ar-credit")),
+    ] {
         if let Some(e) = q(["figcaption ", sel].concat().as_str()) {
             e.set_text_content(Some(&text));
         }
@@ -122,7 +129,9 @@ fn history() -> Option<web_sys::History> {
 }
 
 fn marked_state() -> bool {
-    history().and_then(|h| h.state().ok()).is_some_and(|s| js_sys::Reflect::get(&s, &"arLightbox".into()).ok().is_some_and(|v| v.is_truthy()))
+    history()
+        .and_then(|h| h.state().ok())
+        .is_some_and(|s| js_sys::Reflect::get(&s, &"arLightbox".into()).ok().is_some_and(|v| v.is_truthy()))
 }
 
 fn open(root: &Element, lang: Lang, img: &Element) {

@@ -3,17 +3,17 @@
 
 pub mod body;
 pub mod cleanup;
-pub mod embeds;
 pub mod controls;
 pub mod dom;
+pub mod embeds;
 pub mod figure;
 pub mod header;
 pub mod intl;
+pub mod lightbox;
 pub mod page;
 pub mod prefs;
 pub mod progress;
 pub mod related;
-pub mod lightbox;
 pub mod settings;
 pub mod share;
 pub mod speech;
@@ -22,13 +22,13 @@ pub mod status;
 use crate::config::{Config, Theme, DEFAULT_STEP};
 use crate::i18n::Lang;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
-/// An article ready to render: the output of the pure `prepare` step.
-pub use crate::prepare::Prepared as Ready;
 /// What went wrong (kind, status, detail, fallback link).
 pub use crate::failure::{Failure, FailureKind};
+/// An article ready to render: the output of the pure `prepare` step.
+pub use crate::prepare::Prepared as Ready;
 
 /// Load state of one instance.
 #[derive(Debug, Clone, Default)]
@@ -67,7 +67,9 @@ impl Instance {
             state: RwSignal::new(LoadState::Idle),
             reload: RwSignal::new(0),
             lang: Memo::new(move |_| config.with(|c| c.lang).or(page_lang).unwrap_or_default()),
-            font_step: Memo::new(move |_| step_pref.get().or_else(|| config.with(|c| c.font_step)).unwrap_or(DEFAULT_STEP)),
+            font_step: Memo::new(move |_| {
+                step_pref.get().or_else(|| config.with(|c| c.font_step)).unwrap_or(DEFAULT_STEP)
+            }),
             theme: Memo::new(move |_| theme_pref.get().or_else(|| config.with(|c| c.theme)).unwrap_or_default()),
         }
     }
@@ -133,7 +135,13 @@ fn fill_article(inst: Instance, article: web_sys::Element, ready: Arc<Ready>, la
 }
 
 /// Everything but the body's content; returns the (empty) body container.
-fn static_parts(doc: &web_sys::Document, article: &web_sys::Element, ready: &Ready, lang: Lang, tz: &str) -> dom::Dom<web_sys::Element> {
+fn static_parts(
+    doc: &web_sys::Document,
+    article: &web_sys::Element,
+    ready: &Ready,
+    lang: Lang,
+    tz: &str,
+) -> dom::Dom<web_sys::Element> {
     article.append_child(&header::header_dom(doc, ready, lang, tz)?.into())?;
     if let (Some(img), false) = (&ready.article.image, ready.hide_lead) {
         article.append_child(&figure::figure_dom(doc, img, true, lang)?.into())?;

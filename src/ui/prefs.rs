@@ -26,7 +26,12 @@ pub struct Choice {
 /// Font family, line spacing, content width (see `style/reader.css`).
 pub const CHOICES: [Choice; 3] = [
     Choice { key: "article-reader:font", attr: "data-font", values: &["serif", "sans"], default: 0 },
-    Choice { key: "article-reader:spacing", attr: "data-spacing", values: &["compact", "normal", "relaxed"], default: 1 },
+    Choice {
+        key: "article-reader:spacing",
+        attr: "data-spacing",
+        values: &["compact", "normal", "relaxed"],
+        default: 1,
+    },
     Choice { key: "article-reader:width", attr: "data-width", values: &["narrow", "normal", "wide"], default: 1 },
 ];
 

@@ -9,9 +9,9 @@
 //! recent articles, one `permille<TAB>url` line each.
 
 use super::prefs::{load, store};
-use crate::reading::{remember_position, saved_position};
 use super::settings::{word, W};
 use super::{Instance, LoadState};
+use crate::reading::{remember_position, saved_position};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::cell::{Cell, RefCell};

@@ -8,7 +8,13 @@ use crate::model::article::{Link, RelatedArticle};
 use web_sys::{Document, Element};
 
 /// Appends the tags, sections and related articles the article has to `parent`.
-pub fn after_body(doc: &Document, parent: &Element, a: &crate::model::article::Article, lang: Lang, tz: &str) -> Dom<()> {
+pub fn after_body(
+    doc: &Document,
+    parent: &Element,
+    a: &crate::model::article::Article,
+    lang: Lang,
+    tz: &str,
+) -> Dom<()> {
     if !a.tags.is_empty() {
         parent.append_child(&tags_dom(doc, &a.tags, lang)?.into())?;
     }
@@ -23,7 +29,13 @@ pub fn after_body(doc: &Document, parent: &Element, a: &crate::model::article::A
 
 /// A heading in the UI language (not the article's).
 fn ui_heading(doc: &Document, parent: &Element, text: &str, lang: Lang) -> Dom<Element> {
-    add_text(doc, parent, "h2", &[("class", Some("ar-h2")), ("lang", Some(lang.tag())), ("dir", Some(lang.dir()))], text)
+    add_text(
+        doc,
+        parent,
+        "h2",
+        &[("class", Some("ar-h2")), ("lang", Some(lang.tag())), ("dir", Some(lang.dir()))],
+        text,
+    )
 }
 
 fn link_dom(doc: &Document, parent: &Element, l: &Link) -> Dom<Element> {
@@ -34,7 +46,11 @@ fn link_dom(doc: &Document, parent: &Element, l: &Link) -> Dom<Element> {
 /// The related-categories navigation ("Chuyên mục khác").
 fn sections_dom(doc: &Document, cats: &[Link], lang: Lang) -> Dom<Element> {
     let heading = lang.t().other_sections;
-    let nav = element(doc, "nav", &[("class", Some("ar-sections")), ("part", Some("sections")), ("aria-label", Some(heading))])?;
+    let nav = element(
+        doc,
+        "nav",
+        &[("class", Some("ar-sections")), ("part", Some("sections")), ("aria-label", Some(heading))],
+    )?;
     ui_heading(doc, &nav, heading, lang)?;
     let ul = add(doc, &nav, "ul", &[])?;
     for c in cats {
@@ -60,7 +76,11 @@ fn tags_dom(doc: &Document, tags: &[String], lang: Lang) -> Dom<Element> {
 /// Related articles with lazily loaded thumbnails.
 fn related_dom(doc: &Document, items: &[RelatedArticle], lang: Lang, tz: &str) -> Dom<Element> {
     let heading = lang.t().related;
-    let section = element(doc, "section", &[("class", Some("ar-related")), ("part", Some("related")), ("aria-label", Some(heading))])?;
+    let section = element(
+        doc,
+        "section",
+        &[("class", Some("ar-related")), ("part", Some("related")), ("aria-label", Some(heading))],
+    )?;
     ui_heading(doc, &section, heading, lang)?;
     let ul = add(doc, &section, "ul", &[])?;
     for r in items {

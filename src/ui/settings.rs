@@ -159,10 +159,13 @@ fn build(panel: &web_sys::Element, lang: Lang) -> Option<()> {
     let themes = theme_words(lang);
     let theme_values: [&str; 4] = Theme::ALL.map(Theme::name);
     for g in 0..4 {
-        let (name, legend, labels, values): (&str, &str, Vec<&str>, &[&str]) = match CHOICE_WORDS.get(g) {
-            Some((legend, opts)) => (CHOICES[g].key, word(lang, *legend), opts.iter().map(|w| word(lang, *w)).collect(), CHOICES[g].values),
-            None => ("article-reader:theme", lang.t().theme, themes.to_vec(), &theme_values),
-        };
+        let (name, legend, labels, values): (&str, &str, Vec<&str>, &[&str]) =
+            match (CHOICE_WORDS.get(g), CHOICES.get(g)) {
+                (Some((legend, opts)), Some(choice)) => {
+                    (choice.key, word(lang, *legend), opts.iter().map(|w| word(lang, *w)).collect(), choice.values)
+                }
+                _ => ("article-reader:theme", lang.t().theme, themes.to_vec(), &theme_values),
+            };
         let set = el(&doc, "fieldset", "ar-group", "")?;
         let leg = el(&doc, "legend", "", legend)?;
         set.append_child(&leg).ok()?;

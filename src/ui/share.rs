@@ -132,7 +132,10 @@ pub fn share_view(inst: Instance, announce: RwSignal<String>) -> impl IntoView {
             }
         }
     };
-    let fb = move || ["https://www.facebook.com/sharer/sharer.php?u=", &String::from(js_sys::encode_uri_component(&url.get()))].concat();
+    let fb = move || {
+        ["https://www.facebook.com/sharer/sharer.php?u=", &String::from(js_sys::encode_uri_component(&url.get()))]
+            .concat()
+    };
     let w = move |x: W| move || word(lang.get(), x);
     view! {
         <div class="ar-set" on:keydown=on_key>

@@ -141,7 +141,8 @@ fn voices_for(lang: &str) -> Vec<(String, JsValue)> {
                 return None;
             }
             let name = str_prop(&v, "name").unwrap_or_default();
-            let natural = name.contains("Natural") || name.contains("Online") || get(&v, "localService").as_bool() == Some(false);
+            let natural =
+                name.contains("Natural") || name.contains("Online") || get(&v, "localService").as_bool() == Some(false);
             Some((!natural, l != full, name, v))
         })
         .collect();
@@ -357,7 +358,9 @@ fn jump(delta: isize) {
 
 /// The blocks to read inside the widget root, in order.
 fn blocks(root: &web_sys::Element) -> Vec<web_sys::Element> {
-    let Ok(list) = root.query_selector_all(".ar-title, .ar-lede, .ar-body > :not(figure, .ar-table, pre, hr, aside, [aria-hidden])") else {
+    let Ok(list) = root
+        .query_selector_all(".ar-title, .ar-lede, .ar-body > :not(figure, .ar-table, pre, hr, aside, [aria-hidden])")
+    else {
         return Vec::new();
     };
     (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok()).collect()
@@ -371,9 +374,12 @@ fn start(id: usize, root: &web_sys::Element, lang: &str, meta: Meta) -> bool {
     for (b, el) in blocks.iter().enumerate() {
         let text = el.text_content().unwrap_or_default();
         let spans = crate::reading::sentence_spans(&text, MAX_SENTENCE);
-        let offsets = crate::reading::utf16_offsets(&text, &spans.iter().flat_map(|&(a, z)| [a, z]).collect::<Vec<_>>());
+        let offsets =
+            crate::reading::utf16_offsets(&text, &spans.iter().flat_map(|&(a, z)| [a, z]).collect::<Vec<_>>());
         for (k, &(a, z)) in spans.iter().enumerate() {
-            let (Some(from), Some(to), Some(t)) = (offsets.get(2 * k), offsets.get(2 * k + 1), text.get(a..z)) else { continue };
+            let (Some(from), Some(to), Some(t)) = (offsets.get(2 * k), offsets.get(2 * k + 1), text.get(a..z)) else {
+                continue;
+            };
             sentences.push(Sentence { block: b, text: t.to_owned(), from: *from, to: *to });
         }
     }

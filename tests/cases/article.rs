@@ -3,8 +3,8 @@
 
 use article_reader::article::json::Json;
 use article_reader::article::model::{Article, BodySource, Link};
-use article_reader::model::body::Node;
 use article_reader::article::{parse_article, Format, InputError, ParseOptions};
+use article_reader::model::body::Node;
 
 pub fn json(s: &str) -> Json {
     serde_json::from_str(s).unwrap_or_else(|e| panic!("bad test JSON: {e}\n{s}"))

@@ -88,7 +88,8 @@ impl Tree {
     }
 }
 
-const VOID: &[&str] = &["img", "br", "hr", "meta", "link", "input", "source", "col", "wbr", "area", "base", "embed", "param", "track"];
+const VOID: &[&str] =
+    &["img", "br", "hr", "meta", "link", "input", "source", "col", "wbr", "area", "base", "embed", "param", "track"];
 const RAW: &[&str] = &["script", "style", "textarea", "title", "xmp"];
 
 /// Reads strict HTML-ish markup into a tree under `<body>`.
