@@ -18,6 +18,10 @@ use web_sys::Document;
 /// Top-level blocks rendered before the first paint (more than a phone screen holds).
 pub const FIRST_BLOCKS: usize = 24;
 pub use crate::tasks::SLICE_MS;
+/// Rendered slices are put on the page at most this often, in milliseconds.
+pub const APPEND_MS: f64 = 250.0;
+/// Bodies with more top-level blocks than this get `data-long` (off-screen blocks skip layout).
+pub const LONG_BODY: usize = 200;
 
 /// A failed DOM call (a host page that broke a DOM method, Trusted Types...).
 pub type DomResult<T> = Result<T, JsValue>;
@@ -82,17 +86,33 @@ pub fn render_body<R: 'static>(
     }
     // Assistive technology (and tests) know the body is still growing.
     let _ = container.set_attribute("aria-busy", "true");
+    if all.len() > LONG_BODY {
+        // Off-screen blocks skip layout and paint (style/reader.css): a growing
+        // 10,000-block body no longer re-lays-out everything after each slice.
+        let _ = container.set_attribute("data-long", "");
+    }
     wasm_bindgen_futures::spawn_local(async move {
         let mut next = first;
         let total = nodes(&ready).len();
+        // Slices are built into a detached fragment and put on the page every
+        // [`APPEND_MS`], so the page lays out the growing body a few times, not per slice.
+        let mut pending = doc.create_document_fragment();
+        let mut last_append = crate::tasks::now_ms();
         while next < total {
             crate::tasks::yield_to_browser().await;
             if !container.is_connected() {
                 return; // replaced (new src, Retry) or unmounted
             }
-            match render_for(&doc, &container, nodes(&ready), next, lang) {
+            match render_for(&doc, &pending, nodes(&ready), next, lang) {
                 Ok(end) => next = end,
                 Err(e) => return on_error(e),
+            }
+            if next >= total || crate::tasks::now_ms() - last_append >= APPEND_MS {
+                if let Err(e) = container.append_child(&pending) {
+                    return on_error(e);
+                }
+                pending = doc.create_document_fragment();
+                last_append = crate::tasks::now_ms();
             }
         }
         let _ = container.remove_attribute("aria-busy");
@@ -109,10 +129,15 @@ fn append_slice(doc: &Document, parent: &web_sys::Element, nodes: &[Node], lang:
     Ok(())
 }
 
-/// Renders from `start` until [`SLICE_MS`] have passed; returns where it stopped.
-fn render_for(doc: &Document, parent: &web_sys::Element, nodes: &[Node], start: usize, lang: Lang) -> DomResult<usize> {
+/// Renders into `frag` from `start` until [`SLICE_MS`] have passed; returns where it stopped.
+fn render_for(
+    doc: &Document,
+    frag: &web_sys::DocumentFragment,
+    nodes: &[Node],
+    start: usize,
+    lang: Lang,
+) -> DomResult<usize> {
     let t0 = crate::tasks::now_ms();
-    let frag = doc.create_document_fragment();
     let mut i = start;
     while let Some(n) = nodes.get(i) {
         frag.append_child(&node_dom(doc, n, lang)?)?;
@@ -121,6 +146,5 @@ fn render_for(doc: &Document, parent: &web_sys::Element, nodes: &[Node], start: 
             break;
         }
     }
-    parent.append_child(&frag)?;
     Ok(i)
 }
