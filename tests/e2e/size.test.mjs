@@ -16,10 +16,11 @@ export const TARGET_TOTAL = 130 * 1024;
  * The bundle is still above the targets (bench/report.md, "What holds the bytes"):
  * growth beyond these fails CI while the size work goes on. Lower them whenever the
  * sizes drop; once under a target, set the ceiling to the target.
- * Measured when last set (see the commit): critical path = total (nothing loads later).
+ * Measured when last set: 173,706 B brotli at 2da225b (embed.js 6,8xx + wasm); critical
+ * path = total (nothing loads later). Before this session (ce80137): 166,152 B.
  */
-export const CEILING_CRITICAL = 184_000;
-export const CEILING_TOTAL = 184_000;
+export const CEILING_CRITICAL = 177_500;
+export const CEILING_TOTAL = 177_500;
 
 const sizesPath = join(dirname(fileURLToPath(import.meta.url)), '../../dist/sizes.json');
 const sizes = () => JSON.parse(readFileSync(sizesPath, 'utf8'));
