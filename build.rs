@@ -52,14 +52,17 @@ fn minify(css: &str) -> String {
 fn main() {
     let dir = Path::new("style");
     println!("cargo:rerun-if-changed=style");
-    let mut names: Vec<_> =
-        fs::read_dir(dir).map(|rd| rd.filter_map(|e| e.ok()).map(|e| e.path()).collect()).unwrap_or_default();
+    // A missing or unreadable stylesheet fails the build: a widget without its CSS
+    // must never ship.
+    let entries = fs::read_dir(dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()));
+    let mut names: Vec<_> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
     names.retain(|p| p.extension().is_some_and(|x| x == "css"));
     names.sort();
+    assert!(!names.is_empty(), "no stylesheet in {}", dir.display());
     let mut css = String::new();
     for p in &names {
         println!("cargo:rerun-if-changed={}", p.display());
-        css.push_str(&fs::read_to_string(p).unwrap_or_default());
+        css.push_str(&fs::read_to_string(p).unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display())));
         css.push('\n');
     }
     let out = Path::new(&env::var("OUT_DIR").unwrap_or_else(|_| ".".into())).join("reader.min.css");
