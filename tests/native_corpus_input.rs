@@ -13,17 +13,25 @@ use article_reader::article::{parse_article, ParseOptions};
 use serde_json::Value;
 use std::path::PathBuf;
 
+/// `$ARTICLE_READER_CORPORA`, else `../shared/corpora` next to the repo, else
+/// `/work/shared/corpora` (as `tests/e2e/corpora.mjs`). Missing corpora fail loudly.
 fn corpora() -> PathBuf {
-    let dir = match std::env::var_os("ARTICLE_READER_CORPORA") {
-        Some(d) => PathBuf::from(d),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora"),
+    let candidates = match std::env::var_os("ARTICLE_READER_CORPORA") {
+        Some(d) => vec![PathBuf::from(d)],
+        None => vec![
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora"),
+            PathBuf::from("/work/shared/corpora"),
+        ],
     };
-    assert!(
-        dir.join("jsonld-real/index.json").is_file() && dir.join("wp-real/index.json").is_file(),
-        "test corpora not found at {} (set ARTICLE_READER_CORPORA to the folder holding jsonld-real/ and wp-real/)",
-        dir.display()
-    );
-    dir
+    let found = candidates
+        .iter()
+        .find(|d| d.join("jsonld-real/index.json").is_file() && d.join("wp-real/index.json").is_file());
+    match found {
+        Some(d) => d.clone(),
+        None => panic!(
+            "test corpora not found (tried {candidates:?}; set ARTICLE_READER_CORPORA to the folder holding jsonld-real/ and wp-real/)"
+        ),
+    }
 }
 
 fn read(path: PathBuf) -> String {
