@@ -1,7 +1,7 @@
 //! Browser side of the body pipeline (wasm only): untrusted HTML is parsed by
 //! `DOMParser` into an inert document (scripting disabled: no script runs, no
 //! image loads, `<noscript>` content is parsed as elements) and its `<body>`
-//! goes through [`super::sanitize`].
+//! goes through the sanitizer one top-level child at a time ([`super::Incremental`]).
 
 use super::{Kind, Limits, Sanitized, SourceNode};
 use wasm_bindgen::{JsCast, JsValue};
@@ -12,16 +12,8 @@ pub fn parse_html(html: &str) -> Option<Document> {
     DomParser::new().ok()?.parse_from_string(html, SupportedType::TextHtml).ok()
 }
 
-/// Parses and sanitizes an HTML body. `base` resolves relative URLs.
-pub fn sanitize_html(html: &str, base: Option<&str>) -> Sanitized {
-    match parse_html(html).and_then(|d| real_body(&d)) {
-        Some(body) => super::sanitize(&DomNode::new(body.into()), base),
-        None => Sanitized::default(),
-    }
-}
-
-/// [`sanitize_html`] in slices of about [`crate::tasks::SLICE_MS`] that yield to
-/// the browser between top-level children, so a 100,000-paragraph body never
+/// Parses and sanitizes an HTML body (`base` resolves relative URLs), in slices of
+/// about [`crate::tasks::SLICE_MS`] that yield to the browser between top-level children, so a 100,000-paragraph body never
 /// blocks the page. Stops early (returning what it has) once `alive()` is false.
 pub async fn sanitize_html_sliced(html: &str, base: Option<&str>, alive: &dyn Fn() -> bool) -> Sanitized {
     let Some(body) = parse_html(html).and_then(|d| real_body(&d)) else { return Sanitized::default() };
