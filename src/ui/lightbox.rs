@@ -152,13 +152,23 @@ fn open(root: &Element, lang: Lang, img: &Element) {
     }
 }
 
-/// Closes the dialog (`on_closed` then returns focus and the history entry).
-fn close(d: &Element, from_history: bool) {
+/// Closes the dialog and returns focus at once: the `close` event comes a task
+/// later, after the browser has put focus back where it was before the dialog
+/// opened (`on_closed` then removes the history entry).
+fn close(root: &Element, d: &Element, from_history: bool) {
     if is_open(d) {
         if from_history {
             let _ = d.set_attribute("data-popped", "");
         }
         let _ = call(d, "close", &[]);
+        return_focus(root, d);
+    }
+}
+
+/// Focus goes back to the photo shown last.
+fn return_focus(root: &Element, d: &Element) {
+    if let Some(img) = photos(root).get(index(d)) {
+        super::settings::focus(img);
     }
 }
 
@@ -172,9 +182,7 @@ fn on_closed(root: &Element, d: &Element) {
             let _ = h.back();
         }
     }
-    if let Some(img) = photos(root).get(index(d)) {
-        super::settings::focus(img);
-    }
+    return_focus(root, d);
 }
 
 fn step(root: &Element, d: &Element, delta: isize) {
@@ -201,7 +209,7 @@ fn on_event(root: &Element, lang: Lang, ev: &Event) {
         ("click", Some(d)) => {
             let cls = target.class_name();
             if cls.contains("ar-lb-close") || target == d {
-                close(&d, false); // ✕, or a click on the backdrop
+                close(root, &d, false); // ✕, or a click on the backdrop
             } else if cls.contains("ar-lb-prev") {
                 step(root, &d, -1);
             } else if cls.contains("ar-lb-next") {
@@ -213,7 +221,7 @@ fn on_event(root: &Element, lang: Lang, ev: &Event) {
             "ArrowRight" => step(root, &d, 1),
             "Escape" => {
                 ev.prevent_default();
-                close(&d, false);
+                close(root, &d, false);
             }
             _ => {}
         },
@@ -273,7 +281,7 @@ pub fn install(inside: NodeRef<leptos::html::Div>, lang: Memo<Lang>) {
         let r = root.clone();
         let pop = Closure::<dyn Fn(Event)>::new(move |_: Event| {
             if let Ok(Some(d)) = r.query_selector("dialog.ar-lightbox") {
-                close(&d, true);
+                close(&r, &d, true);
             }
         });
         if let Some(w) = web_sys::window() {
