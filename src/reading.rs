@@ -181,9 +181,42 @@ pub fn remember_position(list: &str, url: &str, permille: u32) -> String {
     out
 }
 
+/// `x` (clamped to 0..=1) as CSS number text with at most three decimals
+/// ("0.25", "0.003", "1"), without float formatting (which would put
+/// `core::fmt`'s float code into the wasm): the progress bar's length.
+pub fn css_fraction(x: f64) -> String {
+    let permille = (x.clamp(0.0, 1.0) * 1000.0).round() as u32;
+    if permille >= 1000 {
+        return "1".to_owned();
+    }
+    let digits = [b'0' + (permille / 100) as u8, b'0' + (permille / 10 % 10) as u8, b'0' + (permille % 10) as u8];
+    let s = String::from_utf8_lossy(&digits);
+    ["0.", s.trim_end_matches('0')].concat().trim_end_matches('.').to_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn css_fraction_is_short_decimal_text() {
+        let cases = [
+            (0.0, "0"),
+            (1.0, "1"),
+            (2.5, "1"),
+            (-3.0, "0"),
+            (0.25, "0.25"),
+            (0.1234, "0.123"),
+            (0.0005, "0.001"),
+            (0.9996, "1"),
+            (0.5, "0.5"),
+            (0.003, "0.003"),
+            (f64::NAN, "0"),
+        ];
+        for (x, want) in cases {
+            assert_eq!(css_fraction(x), want, "{x}");
+        }
+    }
 
     #[test]
     fn vietnamese_rate_and_minutes() {

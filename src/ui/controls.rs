@@ -7,58 +7,96 @@
 //! `aria-disabled` rather than `disabled`, so a keyboard user pressing A+ to the
 //! last step keeps focus on the button.
 
-use super::{prefs, Instance};
+use super::{live, prefs, Instance};
 use crate::config::{Theme, DEFAULT_STEP, SCALE_STEPS};
 
 use leptos::prelude::*;
 
 const LAST_STEP: usize = SCALE_STEPS.len() - 1;
 
+/// The progress bar and the controls row. The row is plain DOM built once (see
+/// `ui::live`); Leptos owns only its container.
 pub fn controls_view(inst: Instance) -> impl IntoView {
-    let t = move || inst.lang.get().t();
-    let step = inst.font_step;
-    // Announced politely after the reader changes something (empty at first).
-    let announce = RwSignal::new(String::new());
-    let set_step = move |s: usize| {
-        let s = s.min(LAST_STEP);
-        if s == step.get_untracked() && prefs::prefs().font_step.get_untracked() == Some(s) {
-            return;
-        }
-        prefs::save_font_step(s);
-        let pct = SCALE_STEPS.get(s).copied().unwrap_or(100);
-        announce.set([t().font_size_is, " ", &pct.to_string(), "%"].concat());
-    };
     // Photos open large (a dialog on the widget root, listeners removed on unmount).
     let tools = NodeRef::<leptos::html::Div>::new();
     super::lightbox::install(tools, inst.lang);
-    view! {
-        {super::progress::progress_view(inst)}
-        <div class="ar-tools" part="controls" role="group" aria-label=move || t().controls node_ref=tools>
-            <div class="ar-font" role="group" aria-label=move || t().font_size_is>
-                // Names are the visible symbol plus words ("A− Giảm cỡ chữ"), so
-                // voice control users can say what they see (WCAG 2.5.3).
-                <button type="button" class="ar-btn" part="button font-smaller" title=move || t().font_smaller
-                    aria-disabled=move || { if step.get() == 0 { "true" } else { "false" } }
-                    on:click=move |_| set_step(step.get_untracked().saturating_sub(1))>
-                    "A−"<span class="ar-sr">" "{move || t().font_smaller}</span>
-                </button>
-                <button type="button" class="ar-btn" part="button font-reset" title=move || t().font_reset
-                    data-current=move || { if step.get() == DEFAULT_STEP { "true" } else { "false" } }
-                    on:click=move |_| set_step(DEFAULT_STEP)>
-                    "A"<span class="ar-sr">" "{move || t().font_reset}</span>
-                </button>
-                <button type="button" class="ar-btn" part="button font-larger" title=move || t().font_larger
-                    aria-disabled=move || { if step.get() >= LAST_STEP { "true" } else { "false" } }
-                    on:click=move |_| set_step(step.get_untracked() + 1)>
-                    "A+"<span class="ar-sr">" "{move || t().font_larger}</span>
-                </button>
-            </div>
-            {super::settings::settings_view(inst)}
-            {super::speech::listen_view(inst)}
-            {super::share::share_view(inst, announce)}
-            <p class="ar-sr" aria-live="polite" role="status">{move || announce.get()}</p>
-        </div>
+    tools.on_load(move |el| {
+        let _ = super::progress::progress_dom(inst, &el);
+        let _ = build(inst, &el);
+    });
+    view! { <div class="ar-tools" part="controls" role="group" node_ref=tools></div> }
+}
+
+/// A− / A / A+, then Aa, Listen, Share and the live region, into `tools`.
+fn build(inst: Instance, tools: &web_sys::Element) -> Option<()> {
+    let doc = tools.owner_document()?;
+    let t = move || inst.lang.get().t();
+    // Announced politely after the reader changes something (empty at first).
+    let announce = RwSignal::new(String::new());
+    live::attr(tools, "aria-label", Box::new(move || t().controls.to_owned()));
+    font_buttons(inst, tools, announce)?;
+    super::settings::settings_dom(inst, tools)?;
+    super::listen::listen_dom(inst, tools)?;
+    super::share::share_dom(inst, tools, announce)?;
+    let region = super::dom::add(
+        &doc,
+        tools,
+        "p",
+        &[("class", Some("ar-sr")), ("aria-live", Some("polite")), ("role", Some("status"))],
+    )
+    .ok()?;
+    live::text(&region, Box::new(move || announce.get()));
+    Some(())
+}
+
+/// A− / A / A+ into `tools`; a change is announced through `announce`.
+fn font_buttons(inst: Instance, tools: &web_sys::Element, announce: RwSignal<String>) -> Option<()> {
+    let doc = tools.owner_document()?;
+    let t = move || inst.lang.get().t();
+    let step = inst.font_step;
+    let font = super::dom::add(&doc, tools, "div", &[("class", Some("ar-font")), ("role", Some("group"))]).ok()?;
+    live::attr(&font, "aria-label", Box::new(move || t().font_size_is.to_owned()));
+    // Names are the visible symbol plus words ("A− Giảm cỡ chữ"), so voice
+    // control users can say what they see (WCAG 2.5.3).
+    type Label = fn(&'static crate::i18n::Strings) -> &'static str;
+    let buttons: [(&str, &str, Label); 3] = [
+        ("font-smaller", "A−", |t| t.font_smaller),
+        ("font-reset", "A", |t| t.font_reset),
+        ("font-larger", "A+", |t| t.font_larger),
+    ];
+    for (i, (part, symbol, label)) in buttons.into_iter().enumerate() {
+        let b = live::button(&doc, &font, "", part)?;
+        super::dom::text(&doc, &b, symbol).ok()?;
+        let sr = super::dom::add(&doc, &b, "span", &[("class", Some("ar-sr"))]).ok()?;
+        live::text(&sr, Box::new(move || [" ", label(t())].concat()));
+        live::attr(&b, "title", Box::new(move || label(t()).to_owned()));
+        let (state, on): (&'static str, fn(usize) -> bool) = match i {
+            0 => ("aria-disabled", |s| s == 0),
+            1 => ("data-current", |s| s == DEFAULT_STEP),
+            _ => ("aria-disabled", |s| s >= LAST_STEP),
+        };
+        live::attr(&b, state, Box::new(move || live::flag(on(step.get()))));
+        live::on(
+            &b,
+            "click",
+            Box::new(move |_| {
+                let now = step.get_untracked();
+                let s = match i {
+                    0 => now.saturating_sub(1),
+                    1 => DEFAULT_STEP,
+                    _ => now + 1,
+                }
+                .min(LAST_STEP);
+                if s == now && prefs::prefs().font_step.get_untracked() == Some(s) {
+                    return;
+                }
+                prefs::save_font_step(s);
+                let pct = SCALE_STEPS.get(s).copied().unwrap_or(100);
+                announce.set([t().font_size_is, " ", &pct.to_string(), "%"].concat());
+            }),
+        );
     }
+    Some(())
 }
 
 pub fn theme_label(inst: Instance, th: Theme) -> &'static str {

@@ -10,6 +10,8 @@ pub mod figure;
 pub mod header;
 pub mod intl;
 pub mod lightbox;
+pub mod listen;
+pub mod live;
 pub mod page;
 pub mod prefs;
 pub mod progress;

@@ -10,7 +10,8 @@
 
 use super::prefs::{load, store};
 use super::settings::{word, W};
-use super::{Instance, LoadState};
+use super::{live, Instance, LoadState};
+use crate::i18n::Lang;
 use crate::reading::{remember_position, saved_position};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -36,59 +37,84 @@ fn measure(root: &Element) -> Option<(f64, f64)> {
 
 type Held = (Closure<dyn Fn()>, Element);
 
-/// The progress bar and the continue-reading offer (children of the widget root).
-pub fn progress_view(inst: Instance) -> impl IntoView {
-    let lang = inst.lang;
-    let bar = NodeRef::<leptos::html::Div>::new();
+/// The progress bar and the continue-reading offer, put before `tools` (the
+/// controls row). The bar is written on scroll; the offer follows one signal.
+pub fn progress_dom(inst: Instance, tools: &Element) -> Option<()> {
+    let doc = tools.owner_document()?;
+    let parent = tools.parent_element()?;
+    let attrs = [("class", Some("ar-progress")), ("part", Some("progress")), ("aria-hidden", Some("true"))];
+    let bar = super::dom::element(&doc, "div", &attrs).ok()?;
+    parent.insert_before(&bar, Some(tools)).ok()?;
     // The offer, in per mille of the article (0: none).
     let offer = RwSignal::new(0u32);
-    // The article's address: its own URL, else the page's.
-    let key = move || {
-        let own = inst.state.with_untracked(|st| match st {
-            LoadState::Ready(r) => Some(r.article.url.clone()),
-            _ => None,
-        })?;
-        let here = web_sys::window()?.location().href().ok()?;
-        let url = web_sys::Url::new_with_base(own.as_deref().unwrap_or(&here), &here).ok()?;
-        url.set_hash("");
-        Some(url.href())
-    };
+    let attrs = [("class", Some("ar-resume")), ("part", Some("resume")), ("role", Some("group"))];
+    let resume = super::dom::element(&doc, "div", &attrs).ok()?;
+    parent.insert_before(&resume, Some(tools)).ok()?;
+    offer_dom(inst.lang, &resume, offer, &bar)?;
+    follow_scroll(inst, bar, offer);
+    Some(())
+}
+
+/// "Tiếp tục đọc (40%)" and "Bỏ qua" into `resume`, shown while `offer` is set.
+fn offer_dom(lang: Memo<Lang>, resume: &Element, offer: RwSignal<u32>, bar: &Element) -> Option<()> {
+    let doc = resume.owner_document()?;
+    live::attr(resume, "aria-label", Box::new(move || word(lang.get(), W::Continue).to_owned()));
+    live::hidden(resume, Box::new(move || offer.get() == 0));
+    let go = live::button(&doc, resume, "", "resume")?;
+    live::text(
+        &go,
+        Box::new(move || {
+            let pct = (offer.get() / 10).to_string();
+            [word(lang.get(), W::Continue), " (", pct.as_str(), "%)"].concat()
+        }),
+    );
+    let dismiss = live::button(&doc, resume, "", "resume-dismiss")?;
+    live::text(&dismiss, Box::new(move || word(lang.get(), W::Dismiss).to_owned()));
+    live::on(&dismiss, "click", Box::new(move |_| offer.set(0)));
+    let b = bar.clone();
+    live::on(
+        &go,
+        "click",
+        Box::new(move |_| {
+            let at = offer.get_untracked();
+            offer.set(0);
+            let root = b.closest(".ar").ok().flatten();
+            let Some(art) = root.and_then(|r| r.query_selector(".ar-article").ok().flatten()) else { return };
+            let Some((top, bottom, _)) = super::speech::rect(&art) else { return };
+            if let Some(w) = web_sys::window() {
+                w.scroll_by_with_x_and_y(0.0, top + (bottom - top) * f64::from(at) / 1000.0);
+            }
+        }),
+    );
+    Some(())
+}
+
+/// The article's address: its own URL, else the page's (without fragment).
+fn article_key(inst: Instance) -> Option<String> {
+    let own = inst.state.with_untracked(|st| match st {
+        LoadState::Ready(r) => Some(r.article.url.clone()),
+        _ => None,
+    })?;
+    let here = web_sys::window()?.location().href().ok()?;
+    let url = web_sys::Url::new_with_base(own.as_deref().unwrap_or(&here), &here).ok()?;
+    url.set_hash("");
+    Some(url.href())
+}
+
+/// Once an article is shown: offers its saved position, then writes the bar and
+/// saves the position on scroll (listeners removed on unmount).
+fn follow_scroll(inst: Instance, bar: Element, offer: RwSignal<u32>) {
     let held: Rc<RefCell<Option<Held>>> = Rc::default();
     let h = held.clone();
     Effect::new(move |_| {
         let ready = inst.state.with(|st| matches!(st, LoadState::Ready(_)));
-        let Some(root) = bar.get().and_then(|b| b.closest(".ar").ok().flatten()) else { return };
-        if !ready {
-            return;
-        }
-        let Some(url) = key() else { return };
+        let Some(root) = bar.closest(".ar").ok().flatten() else { return };
+        let Some(url) = article_key(inst).filter(|_| ready) else { return };
         let at = saved_position(&load(KEY).unwrap_or_default(), &url).unwrap_or(0);
         offer.set(if (30..950).contains(&at) { at } else { 0 });
-        if h.borrow().is_some() {
-            return;
+        if h.borrow().is_none() {
+            *h.borrow_mut() = Some((on_scroll(&root, &bar, url), root));
         }
-        let last = Rc::new(Cell::new(0.0f64));
-        let r = root.clone();
-        let on_scroll = Closure::<dyn Fn()>::new(move || {
-            let Some((done, top)) = measure(&r) else { return };
-            if let Ok(Some(b)) = r.query_selector(".ar-progress") {
-                if let Some(b) = b.dyn_ref::<web_sys::HtmlElement>() {
-                    let _ = b.style().set_property("--ar-progress", &((done * 1000.0).round() / 1000.0).to_string());
-                }
-            }
-            // Saved at most once a second while scrolling.
-            let now = js_sys::Date::now();
-            if now - last.get() > 1000.0 {
-                last.set(now);
-                store(KEY, &remember_position(&load(KEY).unwrap_or_default(), &url, (top * 1000.0).round() as u32));
-            }
-        });
-        if let Some(w) = web_sys::window() {
-            for t in ["scroll", "resize"] {
-                let _ = w.add_event_listener_with_callback(t, on_scroll.as_ref().unchecked_ref());
-            }
-        }
-        *h.borrow_mut() = Some((on_scroll, root));
     });
     let guard = SendWrapper::new(held);
     on_cleanup(move || {
@@ -99,25 +125,28 @@ pub fn progress_view(inst: Instance) -> impl IntoView {
             }
         }
     });
-    let resume = move |_| {
-        let at = offer.get_untracked();
-        offer.set(0);
-        let root = bar.get_untracked().and_then(|b| b.closest(".ar").ok().flatten());
-        let Some(art) = root.and_then(|r| r.query_selector(".ar-article").ok().flatten()) else { return };
-        let Some((top, bottom, _)) = super::speech::rect(&art) else { return };
-        if let Some(w) = web_sys::window() {
-            w.scroll_by_with_x_and_y(0.0, top + (bottom - top) * f64::from(at) / 1000.0);
+}
+
+/// The scroll and resize listener: the bar's length, and the position saved at
+/// most once a second.
+fn on_scroll(root: &Element, bar: &Element, url: String) -> Closure<dyn Fn()> {
+    let last = Rc::new(Cell::new(0.0f64));
+    let (r, b) = (root.clone(), bar.clone());
+    let f = Closure::<dyn Fn()>::new(move || {
+        let Some((done, top)) = measure(&r) else { return };
+        if let Some(b) = b.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = b.style().set_property("--ar-progress", &crate::reading::css_fraction(done));
         }
-    };
-    let label = move || {
-        let pct = (offer.get() / 10).to_string();
-        [word(lang.get(), W::Continue), " (", pct.as_str(), "%)"].concat()
-    };
-    view! {
-        <div class="ar-progress" part="progress" aria-hidden="true" node_ref=bar></div>
-        <div class="ar-resume" part="resume" role="group" aria-label=move || word(lang.get(), W::Continue) hidden=move || offer.get() == 0>
-            <button type="button" class="ar-btn" part="button resume" on:click=resume>{label}</button>
-            <button type="button" class="ar-btn" part="button resume-dismiss" on:click=move |_| offer.set(0)>{move || word(lang.get(), W::Dismiss)}</button>
-        </div>
+        let now = js_sys::Date::now();
+        if now - last.get() > 1000.0 {
+            last.set(now);
+            store(KEY, &remember_position(&load(KEY).unwrap_or_default(), &url, (top * 1000.0).round() as u32));
+        }
+    });
+    if let Some(w) = web_sys::window() {
+        for t in ["scroll", "resize"] {
+            let _ = w.add_event_listener_with_callback(t, f.as_ref().unchecked_ref());
+        }
     }
+    f
 }

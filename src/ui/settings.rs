@@ -229,7 +229,7 @@ fn set_prop(obj: &JsValue, name: &str, v: &JsValue) {
 }
 
 /// A change in the panel: a radio picked or the slider moved.
-fn on_change(ev: leptos::ev::Event) {
+fn on_change(ev: web_sys::Event) {
     let Some(t) = ev.target() else { return };
     let (name, value) = (get_str(&t, "name"), get_str(&t, "value"));
     if get_str(&t, "type") == "range" {
@@ -245,12 +245,12 @@ fn on_change(ev: leptos::ev::Event) {
     }
 }
 
-/// The "Aa" button and its panel; writes the choices onto the widget root.
-pub fn settings_view(inst: Instance) -> impl IntoView {
+/// The "Aa" button and its panel, appended to `parent`; writes the choices
+/// onto the widget root.
+pub fn settings_dom(inst: Instance, parent: &web_sys::Element) -> Option<()> {
+    let doc = parent.owner_document()?;
     let lang = inst.lang;
     let open = RwSignal::new(false);
-    let aa = NodeRef::<leptos::html::Button>::new();
-    let panel = NodeRef::<leptos::html::Div>::new();
     // Per instance: the effective level of each choice, released on unmount
     // (page-wide signals would otherwise keep the memos alive).
     let levels = [0, 1, 2].map(|i| {
@@ -258,10 +258,56 @@ pub fn settings_view(inst: Instance) -> impl IntoView {
         crate::ui::cleanup::release_on_cleanup(m);
         m
     });
-    // One attribute write on the root per change.
+    let set = super::dom::add(&doc, parent, "div", &[("class", Some("ar-set"))]).ok()?;
+    let aa = super::live::button(&doc, &set, "ar-aa", "settings")?;
+    let _ = aa.set_attribute("aria-controls", "ar-settings");
+    super::dom::add_text(&doc, &aa, "span", &[("aria-hidden", Some("true"))], "Aa").ok()?;
+    let sr = super::dom::add(&doc, &aa, "span", &[("class", Some("ar-sr"))]).ok()?;
+    let name = move || word(lang.get(), W::Settings).to_owned();
+    super::live::text(&sr, Box::new(move || ["Aa ", &name()].concat()));
+    super::live::attr(&aa, "title", Box::new(name));
+    super::live::attr(&aa, "aria-expanded", Box::new(move || super::live::flag(open.get())));
+    let panel = super::dom::add(
+        &doc,
+        &set,
+        "div",
+        &[
+            ("id", Some("ar-settings")),
+            ("class", Some("ar-panel")),
+            ("part", Some("settings")),
+            ("role", Some("group")),
+        ],
+    )
+    .ok()?;
+    super::live::attr(&panel, "aria-label", Box::new(name));
+    super::live::hidden(&panel, Box::new(move || !open.get()));
+    write_choices(&aa, levels);
+    keep_in_sync(inst, &panel, open, levels);
+    super::live::on(&aa, "click", Box::new(move |_| open.update(|o| *o = !*o)));
+    super::live::on(&panel, "change", Box::new(on_change));
+    super::live::on(&panel, "input", Box::new(on_change));
+    let a = aa.clone();
+    super::live::on(
+        &set,
+        "keydown",
+        Box::new(move |ev| {
+            let key = ev.dyn_ref::<web_sys::KeyboardEvent>().map(|k| k.key());
+            if key.as_deref() == Some("Escape") && open.get_untracked() {
+                ev.stop_propagation();
+                open.set(false);
+                focus(&a);
+            }
+        }),
+    );
+    Some(())
+}
+
+/// One attribute write on the widget root per change of a choice.
+fn write_choices(inside: &web_sys::Element, levels: [Memo<usize>; 3]) {
+    let a = inside.clone();
     Effect::new(move |_| {
         let now = levels.map(|m| m.get());
-        let Some(root) = aa.get().and_then(|b| b.closest(".ar").ok().flatten()) else { return };
+        let Some(root) = a.closest(".ar").ok().flatten() else { return };
         for (c, level) in CHOICES.iter().zip(now) {
             let v = c.values.get(level).copied().unwrap_or("");
             if root.get_attribute(c.attr).as_deref() != Some(v) {
@@ -269,11 +315,14 @@ pub fn settings_view(inst: Instance) -> impl IntoView {
             }
         }
     });
-    // The panel: built on first open (again if the UI language changes), kept in sync.
+}
+
+/// The panel: built on first open (again if the UI language changes), kept in sync.
+fn keep_in_sync(inst: Instance, panel: &web_sys::Element, open: RwSignal<bool>, levels: [Memo<usize>; 3]) {
     let built = StoredValue::new(None::<Lang>);
+    let p = panel.clone();
     Effect::new(move |_| {
-        let (l, is_open) = (lang.get(), open.get());
-        let Some(p) = panel.get() else { return };
+        let (l, is_open) = (inst.lang.get(), open.get());
         if is_open && built.get_value() != Some(l) {
             build(&p, l);
             built.set_value(Some(l));
@@ -281,28 +330,6 @@ pub fn settings_view(inst: Instance) -> impl IntoView {
         let theme = Theme::ALL.iter().position(|t| *t == inst.theme.get()).unwrap_or(0);
         sync(&p, levels.map(|m| m.get()), theme, inst.font_step.get());
     });
-    let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.key() == "Escape" && open.get_untracked() {
-            ev.stop_propagation();
-            open.set(false);
-            if let Some(b) = aa.get_untracked() {
-                let _ = b.focus();
-            }
-        }
-    };
-    let name = move || word(lang.get(), W::Settings);
-    view! {
-        <div class="ar-set" on:keydown=on_key>
-            <button type="button" class="ar-btn ar-aa" part="button settings" node_ref=aa
-                aria-expanded=move || if open.get() { "true" } else { "false" }
-                aria-controls="ar-settings" title=name
-                on:click=move |_| open.update(|o| *o = !*o)>
-                <span aria-hidden="true">"Aa"</span><span class="ar-sr">"Aa "{name}</span>
-            </button>
-            <div id="ar-settings" class="ar-panel" part="settings" role="group" node_ref=panel
-                aria-label=name hidden=move || !open.get() on:change=on_change on:input=on_change></div>
-        </div>
-    }
 }
 
 /// Focus helper shared by the reader features: focuses `el` if it is an HTML element.

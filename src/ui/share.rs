@@ -8,7 +8,8 @@
 
 use super::settings::{word, W};
 use super::speech::call;
-use super::{Instance, LoadState};
+use super::{live, Instance, LoadState};
+use crate::i18n::Lang;
 use js_sys::Reflect;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -85,70 +86,125 @@ fn settle(promise: JsValue, done: impl Fn(bool) + 'static) {
     no.forget();
 }
 
-/// The share button and its fallback menu. `announce` is the live region's text.
-pub fn share_view(inst: Instance, announce: RwSignal<String>) -> impl IntoView {
+/// The share button and its fallback menu, appended to `parent`. `announce`
+/// is the live region's text.
+pub fn share_dom(inst: Instance, parent: &web_sys::Element, announce: RwSignal<String>) -> Option<()> {
+    let doc = parent.owner_document()?;
     let lang = inst.lang;
     let open = RwSignal::new(false);
     let url = RwSignal::new(String::new());
-    let btn = NodeRef::<leptos::html::Button>::new();
+    let set = super::dom::add(&doc, parent, "div", &[("class", Some("ar-set"))]).ok()?;
+    let btn = live::button(&doc, &set, "ar-share", "share")?;
+    let _ = btn.set_attribute("aria-controls", "ar-share");
+    live::text(&btn, Box::new(move || word(lang.get(), W::Share).to_owned()));
+    live::attr(&btn, "aria-expanded", Box::new(move || live::flag(open.get())));
+    menu_dom(lang, &set, open, url, announce)?;
     // The selection is read when the pointer goes down (before a tap can clear it).
     let picked = StoredValue::new(None::<String>);
-    let root = move || btn.get_untracked().and_then(|b| b.closest(".ar").ok().flatten());
-    let remember = move |_| picked.set_value(root().and_then(|r| selection(&r)));
-    let on_share = move |_| {
-        let selected = picked.try_update_value(Option::take).flatten().or_else(|| root().and_then(|r| selection(&r)));
-        let link = share_url(inst, selected);
-        let nav = get(&web_sys::window().map(JsValue::from).unwrap_or(JsValue::UNDEFINED), "navigator");
-        if get(&nav, "share").is_function() && !open.get_untracked() {
-            let data = js_sys::Object::new();
-            let title = inst.state.with_untracked(|st| match st {
-                LoadState::Ready(r) => r.article.title.clone(),
-                _ => None,
-            });
-            let _ = Reflect::set(&data, &"title".into(), &title.unwrap_or_default().into());
-            let _ = Reflect::set(&data, &"url".into(), &link.as_str().into());
-            if let Some(p) = call(&nav, "share", &[&data]) {
-                settle(p, |_| ()); // the reader may cancel the sheet: not an error
-                return;
+    let b = btn.clone();
+    let root = move || b.closest(".ar").ok().flatten();
+    let r = root.clone();
+    live::on(&btn, "pointerdown", Box::new(move |_| picked.set_value(r().and_then(|r| selection(&r)))));
+    live::on(
+        &btn,
+        "click",
+        Box::new(move |_| {
+            let selected =
+                picked.try_update_value(Option::take).flatten().or_else(|| root().and_then(|r| selection(&r)));
+            let link = share_url(inst, selected);
+            if open.get_untracked() || !system_share(inst, &link) {
+                url.set(link);
+                open.update(|o| *o = !*o);
             }
-        }
-        url.set(link);
-        open.update(|o| *o = !*o);
-    };
-    let copy = move |_| {
-        let nav = get(&web_sys::window().map(JsValue::from).unwrap_or(JsValue::UNDEFINED), "navigator");
-        let clip = get(&nav, "clipboard");
-        let result = call(&clip, "writeText", &[&url.get_untracked().as_str().into()]).unwrap_or(JsValue::UNDEFINED);
-        settle(result, move |ok| {
-            let l = lang.get_untracked();
-            announce.set(word(l, if ok { W::Copied } else { W::CopyFailed }).to_owned());
-        });
-    };
-    let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.key() == "Escape" && open.get_untracked() {
-            open.set(false);
-            if let Some(b) = btn.get_untracked() {
-                let _ = b.focus();
+        }),
+    );
+    let b = btn.clone();
+    live::on(
+        &set,
+        "keydown",
+        Box::new(move |ev| {
+            let key = ev.dyn_ref::<web_sys::KeyboardEvent>().map(|k| k.key());
+            if key.as_deref() == Some("Escape") && open.get_untracked() {
+                open.set(false);
+                super::settings::focus(&b);
             }
-        }
-    };
-    let fb = move || {
-        ["https://www.facebook.com/sharer/sharer.php?u=", &String::from(js_sys::encode_uri_component(&url.get()))]
-            .concat()
-    };
-    let w = move |x: W| move || word(lang.get(), x);
-    view! {
-        <div class="ar-set" on:keydown=on_key>
-            <button type="button" class="ar-btn ar-share" part="button share" node_ref=btn
-                aria-expanded=move || if open.get() { "true" } else { "false" } aria-controls="ar-share"
-                on:pointerdown=remember on:click=on_share>
-                {w(W::Share)}
-            </button>
-            <div id="ar-share" class="ar-panel ar-share-menu" part="share-menu" role="group"
-                aria-label=w(W::Share) hidden=move || !open.get()>
-                <button type="button" class="ar-btn" part="button copy-link" on:click=copy>{w(W::CopyLink)}</button>
-                <a class="ar-btn ar-fb" part="facebook" href=fb target="_blank" rel="noopener noreferrer">{w(W::Facebook)}</a>
-            </div>
-        </div>
+        }),
+    );
+    Some(())
+}
+
+/// Opens the system share sheet (Web Share API) with the title and `link`;
+/// false when the browser has none.
+fn system_share(inst: Instance, link: &str) -> bool {
+    let nav = get(&web_sys::window().map(JsValue::from).unwrap_or(JsValue::UNDEFINED), "navigator");
+    if !get(&nav, "share").is_function() {
+        return false;
     }
+    let data = js_sys::Object::new();
+    let title = inst.state.with_untracked(|st| match st {
+        LoadState::Ready(r) => r.article.title.clone(),
+        _ => None,
+    });
+    let _ = Reflect::set(&data, &"title".into(), &title.unwrap_or_default().into());
+    let _ = Reflect::set(&data, &"url".into(), &link.into());
+    match call(&nav, "share", &[&data]) {
+        Some(p) => {
+            settle(p, |_| ()); // the reader may cancel the sheet: not an error
+            true
+        }
+        None => false,
+    }
+}
+
+/// The fallback menu (copy link, Facebook) into `set`, shown while `open`.
+fn menu_dom(
+    lang: Memo<Lang>,
+    set: &web_sys::Element,
+    open: RwSignal<bool>,
+    url: RwSignal<String>,
+    announce: RwSignal<String>,
+) -> Option<()> {
+    let doc = set.owner_document()?;
+    let attrs = [
+        ("id", Some("ar-share")),
+        ("class", Some("ar-panel ar-share-menu")),
+        ("part", Some("share-menu")),
+        ("role", Some("group")),
+    ];
+    let menu = super::dom::add(&doc, set, "div", &attrs).ok()?;
+    live::attr(&menu, "aria-label", Box::new(move || word(lang.get(), W::Share).to_owned()));
+    live::hidden(&menu, Box::new(move || !open.get()));
+    let copy = live::button(&doc, &menu, "", "copy-link")?;
+    live::text(&copy, Box::new(move || word(lang.get(), W::CopyLink).to_owned()));
+    let attrs = [
+        ("class", Some("ar-btn ar-fb")),
+        ("part", Some("facebook")),
+        ("target", Some("_blank")),
+        ("rel", Some("noopener noreferrer")),
+    ];
+    let fb = super::dom::add(&doc, &menu, "a", &attrs).ok()?;
+    live::text(&fb, Box::new(move || word(lang.get(), W::Facebook).to_owned()));
+    live::attr(
+        &fb,
+        "href",
+        Box::new(move || {
+            let u = String::from(js_sys::encode_uri_component(&url.get()));
+            ["https://www.facebook.com/sharer/sharer.php?u=", &u].concat()
+        }),
+    );
+    live::on(
+        &copy,
+        "click",
+        Box::new(move |_| {
+            let nav = get(&web_sys::window().map(JsValue::from).unwrap_or(JsValue::UNDEFINED), "navigator");
+            let clip = get(&nav, "clipboard");
+            let text: JsValue = url.get_untracked().as_str().into();
+            let result = call(&clip, "writeText", &[&text]).unwrap_or(JsValue::UNDEFINED);
+            settle(result, move |ok| {
+                let l = lang.get_untracked();
+                announce.set(word(l, if ok { W::Copied } else { W::CopyFailed }).to_owned());
+            });
+        }),
+    );
+    Some(())
 }

@@ -24,8 +24,6 @@
 //! per page: starting one instance stops any other; unmounting stops it.
 
 use super::prefs::{load, store};
-use super::settings::{word, W};
-use super::{Instance, LoadState};
 use js_sys::{Array, Function, Object, Reflect};
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
@@ -42,6 +40,8 @@ const KEY_VOICE: &str = "article-reader:voice:";
 const RATES: [f64; 6] = [0.75, 1.0, 1.25, 1.5, 1.75, 2.0];
 const RATE_VI: [&str; 6] = ["0,75×", "1×", "1,25×", "1,5×", "1,75×", "2×"];
 const RATE_EN: [&str; 6] = ["0.75×", "1×", "1.25×", "1.5×", "1.75×", "2×"];
+/// How a speed is stored (what earlier versions wrote: the number as text).
+const RATE_KEYS: [&str; 6] = ["0.75", "1", "1.25", "1.5", "1.75", "2"];
 
 /// One sentence: its block, its text and its UTF-16 range in the block's text.
 struct Sentence {
@@ -72,10 +72,10 @@ thread_local! {
     static NEXT_ID: Cell<usize> = const { Cell::new(0) };
     static QUEUE: RefCell<Option<Queue>> = const { RefCell::new(None) };
     /// Index into [`RATES`].
-    static RATE: Cell<usize> = Cell::new(load(KEY_RATE).and_then(|r| RATES.iter().position(|x| x.to_string() == r)).unwrap_or(1));
+    static RATE: Cell<usize> = Cell::new(load(KEY_RATE).and_then(|r| RATE_KEYS.iter().position(|x| *x == r)).unwrap_or(1));
 }
 
-fn owner() -> ArcRwSignal<Option<usize>> {
+pub(super) fn owner() -> ArcRwSignal<Option<usize>> {
     OWNER.with(Clone::clone)
 }
 
@@ -128,7 +128,7 @@ fn primary(tag: &str) -> String {
 
 /// The voices for `lang`, best first: natural/online voices, then the exact
 /// region, then by name.
-fn voices_for(lang: &str) -> Vec<(String, JsValue)> {
+pub(super) fn voices_for(lang: &str) -> Vec<(String, JsValue)> {
     let Some(api) = synth() else { return Vec::new() };
     let Some(list) = call(&api, "getVoices", &[]).and_then(|l| l.dyn_into::<Array>().ok()) else { return Vec::new() };
     let want = primary(lang);
@@ -177,7 +177,7 @@ fn bump() -> u32 {
 }
 
 /// Stops whatever this page is reading and clears the highlight and the lock screen.
-fn stop() {
+pub(super) fn stop() {
     bump();
     owner().set(None);
     QUEUE.with(|q| q.borrow_mut().take());
@@ -252,7 +252,7 @@ pub(crate) fn rect(obj: &JsValue) -> Option<(f64, f64, f64)> {
 }
 
 /// Speaks the current sentence of the queue; the next one follows on `end`.
-fn speak_current() {
+pub(super) fn speak_current() {
     let gen = bump();
     let Some(api) = synth() else { return stop() };
     let next = QUEUE.with(|q| {
@@ -315,7 +315,7 @@ fn speak_current() {
 }
 
 /// Pause (cancel; the current sentence is spoken again on resume).
-fn pause(id: usize) {
+pub(super) fn pause(id: usize) {
     bump();
     if let Some(api) = synth() {
         let _ = call(&api, "cancel", &[]);
@@ -326,7 +326,7 @@ fn pause(id: usize) {
 
 /// Moves to the first sentence of the paragraph `delta` blocks away (the start
 /// of the current one for −1 when already inside it) and speaks it unless paused.
-fn jump(delta: isize) {
+pub(super) fn jump(delta: isize) {
     let moved = QUEUE.with(|q| {
         let mut q = q.borrow_mut();
         let q = q.as_mut()?;
@@ -367,7 +367,7 @@ fn blocks(root: &web_sys::Element) -> Vec<web_sys::Element> {
 }
 
 /// Starts reading the article shown in `root` for instance `id`.
-fn start(id: usize, root: &web_sys::Element, lang: &str, meta: Meta) -> bool {
+pub(super) fn start(id: usize, root: &web_sys::Element, lang: &str, meta: Meta) -> bool {
     let Some(voice) = pick_voice(lang) else { return false };
     let blocks = blocks(root);
     let mut sentences = Vec::new();
@@ -395,10 +395,10 @@ fn start(id: usize, root: &web_sys::Element, lang: &str, meta: Meta) -> bool {
 }
 
 /// Lock-screen metadata: title, byline, lead image.
-struct Meta {
-    title: String,
-    artist: String,
-    image: Option<String>,
+pub(super) struct Meta {
+    pub title: String,
+    pub artist: String,
+    pub image: Option<String>,
 }
 
 fn media_session(meta: Option<Meta>) {
@@ -457,154 +457,55 @@ fn restart(id: usize) {
 }
 
 /// Playback state of one instance: idle, speaking, or (`SPEAKING + 1`) paused.
-const IDLE: usize = 0;
-const SPEAKING: usize = 1;
+pub(super) const IDLE: usize = 0;
+pub(super) const SPEAKING: usize = 1;
 
-/// Play/pause, previous/next paragraph, stop, speed and voice. Always in the
-/// DOM and `hidden` when there is no voice for the article's language, so a
-/// state change only rewrites a label and an attribute (the focused button stays
-/// the same element). All but play/pause show only while reading.
-pub fn listen_view(inst: Instance) -> impl IntoView {
-    let id = NEXT_ID.with(|n| {
+/// A new instance number (who is reading is `id * 2 + paused`).
+pub(super) fn next_id() -> usize {
+    NEXT_ID.with(|n| {
         n.set(n.get().wrapping_add(1));
         n.get()
-    });
-    let voices = VOICES.with(Clone::clone);
-    let group = NodeRef::<leptos::html::Div>::new();
-    // The article's language (else the UI's), when an article is shown.
-    let article_lang = move || {
-        let lang = inst.state.with(|st| match st {
-            LoadState::Ready(r) => Some(r.article.lang.clone()),
-            _ => None,
-        })?;
-        Some(lang.unwrap_or_else(|| inst.lang.get().tag().to_owned()))
-    };
-    // 1 + the number of voices for it (re-checked on `voiceschanged`), 0 without.
-    let available = Memo::new(move |_| {
-        voices.track();
-        article_lang().map_or(0, |l| voices_for(&l).len())
-    });
-    let who = owner();
-    let playback = Memo::new(move |_| match who.get() {
-        Some(o) if o / 2 == id => SPEAKING + o % 2,
-        _ => IDLE,
-    });
-    // Both memos read page-wide signals: unsubscribe them on unmount (no leak).
-    crate::ui::cleanup::release_on_cleanup(available);
-    crate::ui::cleanup::release_on_cleanup(playback);
-    let stop_mine = move || {
-        if owner().get_untracked().is_some_and(|o| o / 2 == id) {
-            stop();
-        }
-    };
-    Effect::new(move |_| {
-        if available.get() == 0 {
-            stop_mine();
-        }
-    });
-    on_cleanup(stop_mine);
-
-    let lang = inst.lang;
-    let t = move || lang.get().t();
-    let primary_click = move |_| match playback.get_untracked() {
-        IDLE => {
-            let Some(root) = group.get_untracked().and_then(|g| g.closest(".ar").ok().flatten()) else { return };
-            let alang = untrack(article_lang).unwrap_or_default();
-            let meta = inst.state.with_untracked(|st| match st {
-                LoadState::Ready(r) => Some(Meta {
-                    title: r.article.title.clone().unwrap_or_default(),
-                    artist: r.article.authors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join(", "),
-                    image: r.article.image.as_ref().map(|i| i.src.clone()),
-                }),
-                _ => None,
-            });
-            if let Some(meta) = meta {
-                start(id, &root, &alang, meta);
-            }
-        }
-        SPEAKING => pause(id),
-        _ => speak_current(),
-    };
-    let on_rate = move |ev: leptos::ev::Event| {
-        if let Ok(i) = event_target_value(&ev).parse::<usize>() {
-            RATE.with(|r| r.set(i.min(RATES.len() - 1)));
-            store(KEY_RATE, &RATES.get(i).copied().unwrap_or(1.0).to_string());
-            restart(id);
-        }
-    };
-    let on_voice = move |ev: leptos::ev::Event| {
-        let name = event_target_value(&ev);
-        let alang = untrack(article_lang).unwrap_or_default();
-        store(&[KEY_VOICE, &primary(&alang)].concat(), &name);
-        let voice = voices_for(&alang).into_iter().find(|(n, _)| *n == name);
-        QUEUE.with(|q| {
-            if let (Some(q), Some((_, v))) = (q.borrow_mut().as_mut(), voice) {
-                q.lang = str_prop(&v, "lang").unwrap_or_else(|| alang.clone()).replace('_', "-");
-                q.voice = v;
-            }
-        });
-        restart(id);
-    };
-    // The speed and voice options, as plain DOM (refilled when the voices change).
-    let rate_sel = NodeRef::<leptos::html::Select>::new();
-    let voice_sel = NodeRef::<leptos::html::Select>::new();
-    Effect::new(move |_| {
-        available.track();
-        let en = lang.get() == crate::i18n::Lang::En;
-        let alang = untrack(article_lang).unwrap_or_default();
-        let chosen = load(&[KEY_VOICE, &primary(&alang)].concat());
-        let now = RATE.with(Cell::get);
-        let labels: &[&str; 6] = if en { &RATE_EN } else { &RATE_VI };
-        let rates = labels.iter().enumerate().map(|(i, l)| (i.to_string(), (*l).to_owned(), i == now));
-        fill(rate_sel.get().as_deref(), rates.collect());
-        let names = voices_for(&alang).into_iter().map(|(n, _)| {
-            let sel = chosen.as_deref() == Some(n.as_str());
-            (n.clone(), n, sel)
-        });
-        fill(voice_sel.get().as_deref(), names.collect());
-    });
-    let w = move |x: W| move || word(lang.get(), x);
-    view! {
-        <div class="ar-listen" role="group" aria-label=move || t().listen hidden=move || available.get() == 0 node_ref=group>
-            <button type="button" class="ar-btn ar-play" part="button listen"
-                data-state=move || ["idle", "speaking", "paused"].get(playback.get()).copied()
-                on:click=primary_click>
-                {move || [t().listen, t().pause, t().resume].get(playback.get()).copied()}
-            </button>
-            // Shown by the stylesheet while reading (data-state of the button before them).
-            <span class="ar-more">
-                <button type="button" class="ar-btn ar-prev" part="button listen-prev" on:click=move |_| jump(-1)>
-                    <span class="ar-sr">{w(W::PrevPara)}</span>
-                </button>
-                <button type="button" class="ar-btn ar-next" part="button listen-next" on:click=move |_| jump(1)>
-                    <span class="ar-sr">{w(W::NextPara)}</span>
-                </button>
-                <button type="button" class="ar-btn ar-stop" part="button listen-stop" on:click=move |_| stop()>
-                    {move || t().stop}
-                </button>
-                <label class="ar-pick"><span class="ar-sr">{w(W::Speed)}</span>
-                    <select class="ar-select" part="listen-rate" on:change=on_rate node_ref=rate_sel></select>
-                </label>
-                <label class="ar-pick"><span class="ar-sr">{w(W::Voice)}</span>
-                    <select class="ar-select ar-voice" part="listen-voice" on:change=on_voice node_ref=voice_sel></select>
-                </label>
-            </span>
-        </div>
-    }
+    })
 }
 
-/// Replaces the options of `select` with (value, label, selected) triples.
-fn fill(select: Option<&web_sys::HtmlElement>, options: Vec<(String, String, bool)>) {
-    let Some(select) = select else { return };
-    let Some(doc) = select.owner_document() else { return };
-    select.set_text_content(None);
-    for (value, label, selected) in options {
-        let Ok(o) = doc.create_element("option") else { continue };
-        let _ = o.set_attribute("value", &value);
-        o.set_text_content(Some(&label));
-        if selected {
-            let _ = o.set_attribute("selected", "");
+/// Bumped when the browser's voice list changes.
+pub(super) fn voices_changed() -> ArcRwSignal<Option<usize>> {
+    VOICES.with(Clone::clone)
+}
+
+/// A speed picked (index into [`RATES`]): remembered; the sentence restarts.
+pub(super) fn set_rate(id: usize, i: usize) {
+    RATE.with(|r| r.set(i.min(RATES.len() - 1)));
+    store(KEY_RATE, RATE_KEYS.get(i).copied().unwrap_or("1"));
+    restart(id);
+}
+
+/// A voice picked by name for `lang`: remembered per language; the sentence restarts.
+pub(super) fn set_voice(id: usize, lang: &str, name: &str) {
+    store(&[KEY_VOICE, &primary(lang)].concat(), name);
+    let voice = voices_for(lang).into_iter().find(|(n, _)| n == name);
+    QUEUE.with(|q| {
+        if let (Some(q), Some((_, v))) = (q.borrow_mut().as_mut(), voice) {
+            q.lang = str_prop(&v, "lang").unwrap_or_else(|| lang.to_owned()).replace('_', "-");
+            q.voice = v;
         }
-        let _ = select.append_child(&o);
-    }
+    });
+    restart(id);
+}
+
+/// The speed options (value, label, selected) in the UI language, and the
+/// voice options for `lang` with the remembered one selected.
+pub(super) fn options(en: bool, lang: &str) -> [Vec<(String, String, bool)>; 2] {
+    let chosen = load(&[KEY_VOICE, &primary(lang)].concat());
+    let now = RATE.with(Cell::get);
+    let labels: &[&str; 6] = if en { &RATE_EN } else { &RATE_VI };
+    let rates = labels.iter().enumerate().map(|(i, l)| (i.to_string(), (*l).to_owned(), i == now)).collect();
+    let names = voices_for(lang)
+        .into_iter()
+        .map(|(n, _)| {
+            let sel = chosen.as_deref() == Some(n.as_str());
+            (n.clone(), n, sel)
+        })
+        .collect();
+    [rates, names]
 }
