@@ -191,10 +191,10 @@ fn start(inst: Instance, host: HtmlElement, container: HtmlElement, prefetch: Op
 /// (in the same microtask as the render, so no frame shows the intermediate state).
 fn reserve_while_waiting(inst: Instance, container: HtmlElement) {
     let container = send_wrapper::SendWrapper::new(container);
-    Effect::new(move |_| {
+    crate::ui::live::effect(Box::new(move || {
         let waiting = inst.state.with(|s| matches!(s, LoadState::Idle | LoadState::Loading));
         shadow::reserve(&container, waiting);
-    });
+    }));
 }
 
 /// (Re)loads when the source options change or Retry is pressed, once visible.
@@ -209,7 +209,7 @@ fn load_on_change(inst: Instance, host: &HtmlElement, visible: RwSignal<bool>, p
     let on_unmount = send_wrapper::SendWrapper::new(generation.clone());
     on_cleanup(move || on_unmount.set(on_unmount.get().wrapping_add(1)));
     let host = send_wrapper::SendWrapper::new(host.clone());
-    Effect::new(move |_| {
+    crate::ui::live::effect(Box::new(move || {
         // `with`, not `track`: a memo only subscribes to `config` once it has been
         // computed, and `track` alone never computes it (src changes were lost).
         source.with(|_| ());
@@ -230,7 +230,7 @@ fn load_on_change(inst: Instance, host: &HtmlElement, visible: RwSignal<bool>, p
                 let _ = inst.state.try_set(state); // else superseded by a newer src or unmounted
             }
         });
-    });
+    }));
 }
 
 /// One load, as the state the view shows (and the `load` event on success).
@@ -267,34 +267,34 @@ async fn load_state(
 /// Every failure is reported once (event + console), whether loading or rendering failed.
 fn report_failures(inst: Instance, host: &HtmlElement) {
     let host = send_wrapper::SendWrapper::new(host.clone());
-    Effect::new(move |last: Option<usize>| {
-        let LoadState::Failed(f) = inst.state.get() else { return 0 };
+    let last = Cell::new(0usize);
+    crate::ui::live::effect(Box::new(move || {
+        let LoadState::Failed(f) = inst.state.get() else { return last.set(0) };
         let id = Arc::as_ptr(&f) as usize;
-        if last != Some(id) {
+        if last.replace(id) != id {
             report(&host, &f);
         }
-        id
-    });
+    }));
 }
 
 /// Events for reader preference changes (not on the first run).
 fn preference_events(inst: Instance, host: &HtmlElement) {
     let h = send_wrapper::SendWrapper::new(host.clone());
-    Effect::new(move |prev: Option<usize>| {
+    let prev = Cell::new(None::<usize>);
+    crate::ui::live::effect(Box::new(move || {
         let step = inst.font_step.get();
-        if prev.is_some_and(|p| p != step) {
+        if prev.replace(Some(step)).is_some_and(|p| p != step) {
             events::emit(&h, "fontscale", events::detail(&[("scale", JsValue::from_f64(step_factor(step)))]));
         }
-        step
-    });
+    }));
     let h = send_wrapper::SendWrapper::new(host.clone());
-    Effect::new(move |prev: Option<crate::config::Theme>| {
+    let prev = Cell::new(None::<crate::config::Theme>);
+    crate::ui::live::effect(Box::new(move || {
         let theme = inst.theme.get();
-        if prev.is_some_and(|p| p != theme) {
+        if prev.replace(Some(theme)).is_some_and(|p| p != theme) {
             events::emit(&h, "theme", events::detail(&[("theme", JsValue::from_str(theme.name()))]));
         }
-        theme
-    });
+    }));
 }
 
 fn report(host: &HtmlElement, f: &Failure) {

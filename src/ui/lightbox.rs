@@ -264,7 +264,7 @@ type Held = (Element, Closure<dyn Fn(Event)>, Closure<dyn Fn(Event)>, JsValue);
 pub fn install(inside: NodeRef<leptos::html::Div>, lang: Memo<Lang>) {
     let held: Rc<RefCell<Option<Held>>> = Rc::default();
     let h = held.clone();
-    Effect::new(move |_| {
+    super::live::effect(Box::new(move || {
         let Some(root) = inside.get().and_then(|n| n.closest(".ar").ok().flatten()) else { return };
         if h.borrow().is_some() {
             return;
@@ -296,7 +296,7 @@ pub fn install(inside: NodeRef<leptos::html::Div>, lang: Memo<Lang>) {
         let _ = js_sys::Reflect::set(&opts, &"subtree".into(), &JsValue::TRUE);
         let _ = call(&observer, "observe", &[&root, &opts]);
         *h.borrow_mut() = Some((root, f, pop, observer));
-    });
+    }));
     let guard = SendWrapper::new(held);
     on_cleanup(move || {
         let Some((root, f, pop, observer)) = guard.borrow_mut().take() else { return };

@@ -41,11 +41,11 @@ impl Listen {
         crate::ui::cleanup::release_on_cleanup(available);
         crate::ui::cleanup::release_on_cleanup(playback);
         let l = Listen { inst, id, available, playback };
-        Effect::new(move |_| {
+        live::effect(Box::new(move || {
             if available.get() == 0 {
                 l.stop_mine();
             }
-        });
+        }));
         on_cleanup(move || l.stop_mine());
         l
     }
@@ -93,12 +93,12 @@ impl Listen {
 
     /// The speed and voice options (refilled when the voices or the UI language change).
     fn keep_options(self, rate_sel: web_sys::Element, voice_sel: web_sys::Element) {
-        Effect::new(move |_| {
+        live::effect(Box::new(move || {
             self.available.track();
             let [rates, voices] = options(self.inst.lang.get() == crate::i18n::Lang::En, &self.article_lang());
             fill(&rate_sel, rates);
             fill(&voice_sel, voices);
-        });
+        }));
     }
 }
 

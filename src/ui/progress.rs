@@ -106,7 +106,7 @@ fn article_key(inst: Instance) -> Option<String> {
 fn follow_scroll(inst: Instance, bar: Element, offer: RwSignal<u32>) {
     let held: Rc<RefCell<Option<Held>>> = Rc::default();
     let h = held.clone();
-    Effect::new(move |_| {
+    live::effect(Box::new(move || {
         let ready = inst.state.with(|st| matches!(st, LoadState::Ready(_)));
         let Some(root) = bar.closest(".ar").ok().flatten() else { return };
         let Some(url) = article_key(inst).filter(|_| ready) else { return };
@@ -115,7 +115,7 @@ fn follow_scroll(inst: Instance, bar: Element, offer: RwSignal<u32>) {
         if h.borrow().is_none() {
             *h.borrow_mut() = Some((on_scroll(&root, &bar, url), root));
         }
-    });
+    }));
     let guard = SendWrapper::new(held);
     on_cleanup(move || {
         let Some((f, _)) = guard.borrow_mut().take() else { return };

@@ -305,7 +305,7 @@ pub fn settings_dom(inst: Instance, parent: &web_sys::Element) -> Option<()> {
 /// One attribute write on the widget root per change of a choice.
 fn write_choices(inside: &web_sys::Element, levels: [Memo<usize>; 3]) {
     let a = inside.clone();
-    Effect::new(move |_| {
+    super::live::effect(Box::new(move || {
         let now = levels.map(|m| m.get());
         let Some(root) = a.closest(".ar").ok().flatten() else { return };
         for (c, level) in CHOICES.iter().zip(now) {
@@ -314,14 +314,14 @@ fn write_choices(inside: &web_sys::Element, levels: [Memo<usize>; 3]) {
                 let _ = root.set_attribute(c.attr, v);
             }
         }
-    });
+    }));
 }
 
 /// The panel: built on first open (again if the UI language changes), kept in sync.
 fn keep_in_sync(inst: Instance, panel: &web_sys::Element, open: RwSignal<bool>, levels: [Memo<usize>; 3]) {
     let built = StoredValue::new(None::<Lang>);
     let p = panel.clone();
-    Effect::new(move |_| {
+    super::live::effect(Box::new(move || {
         let (l, is_open) = (inst.lang.get(), open.get());
         if is_open && built.get_value() != Some(l) {
             build(&p, l);
@@ -329,7 +329,7 @@ fn keep_in_sync(inst: Instance, panel: &web_sys::Element, open: RwSignal<bool>, 
         }
         let theme = Theme::ALL.iter().position(|t| *t == inst.theme.get()).unwrap_or(0);
         sync(&p, levels.map(|m| m.get()), theme, inst.font_step.get());
-    });
+    }));
 }
 
 /// Focus helper shared by the reader features: focuses `el` if it is an HTML element.
