@@ -53,12 +53,45 @@ fn is_dense_script(c: char) -> bool {
 
 /// Whole minutes to read `text` (at least 1 when there is any text).
 pub fn minutes(text: &str, lang: Option<&str>) -> u32 {
-    let rate = rate_for(lang);
-    let units = count_units(text, rate);
-    if units == 0.0 {
-        return 0;
+    let mut r = ReadingTime::new(lang);
+    r.add(text);
+    r.minutes()
+}
+
+/// Reading time of text given in parts (a long body one block at a time, never
+/// copied into one string). Parts count as if separated by spaces.
+#[derive(Debug, Clone, Copy)]
+pub struct ReadingTime {
+    rate: u32,
+    units: f64,
+}
+
+impl ReadingTime {
+    pub fn new(lang: Option<&str>) -> ReadingTime {
+        ReadingTime { rate: rate_for(lang), units: 0.0 }
     }
-    ((units / f64::from(rate)).round() as u32).max(1)
+
+    pub fn add(&mut self, text: &str) {
+        self.units += count_units(text, self.rate);
+    }
+
+    /// Whole minutes, at least 1 when any text was added.
+    pub fn minutes(&self) -> u32 {
+        self.minutes_scaled(1.0)
+    }
+
+    /// The minutes of a text of which `seen` of `total` parts were added, as
+    /// if the others read like those (a long body before it is all converted).
+    pub fn estimate(&self, seen: usize, total: usize) -> u32 {
+        self.minutes_scaled(if seen == 0 || total <= seen { 1.0 } else { total as f64 / seen as f64 })
+    }
+
+    fn minutes_scaled(&self, factor: f64) -> u32 {
+        if self.units == 0.0 {
+            return 0;
+        }
+        ((self.units * factor / f64::from(self.rate)).round() as u32).max(1)
+    }
 }
 
 /// Splits `text` into sentences for speech, as byte ranges of `text` with the
@@ -227,6 +260,14 @@ mod tests {
         assert_eq!(minutes(&text, Some("vi")), 2);
         assert_eq!(minutes("", Some("vi")), 0);
         assert_eq!(minutes("xin chào", Some("vi")), 1);
+        let mut parts = ReadingTime::new(Some("vi"));
+        (0..660).for_each(|_| parts.add("một"));
+        assert_eq!(parts.minutes(), 2);
+        assert_eq!(ReadingTime::new(None).minutes(), 0);
+        assert_eq!(parts.estimate(660, 660), 2);
+        assert_eq!(parts.estimate(660, 6600), 20);
+        assert_eq!(parts.estimate(0, 10), 2);
+        assert_eq!(ReadingTime::new(None).estimate(1, 100), 0);
     }
 
     #[test]

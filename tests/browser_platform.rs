@@ -9,6 +9,7 @@
 use article_reader::article::json::{num_text, parse_finite, Json};
 use article_reader::article::text::lowercase;
 use article_reader::embed::load::parse_json;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -96,4 +97,50 @@ fn parse_json_reads_through_json_parse_and_serde_wasm_bindgen() {
     let ok = format!("{}1{}", "[".repeat(128), "]".repeat(128));
     assert!(parse_json(&ok).is_ok());
     assert_eq!(parse_json("{\"title\": \"cut").map_err(|f| f.kind.as_str()), Err("parse"));
+}
+
+/// A native body of `n` paragraph blocks (one `html` block at `html_at`), parsed by `JSON.parse`.
+fn native_body(n: usize, html_at: Option<usize>, versioned: bool) -> wasm_bindgen::JsValue {
+    let blocks: Vec<String> = (0..n)
+        .map(|i| match html_at {
+            Some(h) if h == i => r#"{"type":"HTML","html":"<p>x</p>"}"#.to_owned(),
+            _ => format!(r#"{{"type":"paragraph","text":"Đoạn {i}"}}"#),
+        })
+        .collect();
+    let version = if versioned { r#""version":1,"# } else { "" };
+    js_sys::JSON::parse(&format!(r#"{{{version}"title":"T","body":[{}]}}"#, blocks.join(","))).unwrap()
+}
+
+fn body_len(v: &wasm_bindgen::JsValue) -> u32 {
+    let body = js_sys::Reflect::get(v, &"body".into()).unwrap();
+    body.unchecked_into::<js_sys::Array>().length()
+}
+
+#[wasm_bindgen_test]
+fn long_native_body_is_cut_after_the_head_and_converted_block_by_block() {
+    use article_reader::ui::blocks::{Rest, HEAD};
+    let n = HEAD as usize + 5;
+    let v = native_body(n, None, true);
+    let mut rest = Rest::split(&v, false).expect("a long versioned native body is cut");
+    assert_eq!(body_len(&v), HEAD, "the article keeps the first HEAD blocks");
+    assert_eq!(rest.remaining(), 5);
+    let mut texts = Vec::new();
+    while let Some(node) = rest.next_node() {
+        let mut t = String::new();
+        node.expect("a paragraph").text_content(&mut t);
+        texts.push(t);
+    }
+    let want: Vec<String> = (HEAD as usize..n).map(|i| format!("Đoạn {i}")).collect();
+    assert_eq!(texts, want, "the rest, in order");
+    assert_eq!(rest.remaining(), 0);
+    // Not cut: short, an HTML block, no version (unless the format is forced), not an object.
+    let short = native_body(HEAD as usize, None, true);
+    assert!(Rest::split(&short, false).is_none());
+    let html = native_body(n, Some(n - 1), true);
+    assert!(Rest::split(&html, false).is_none(), "an html block anywhere keeps the body whole");
+    assert_eq!(body_len(&html), n as u32);
+    let plain = native_body(n, None, false);
+    assert!(Rest::split(&plain, false).is_none());
+    assert!(Rest::split(&plain, true).is_some(), "format=native forced");
+    assert!(Rest::split(&wasm_bindgen::JsValue::from_str("x"), true).is_none());
 }

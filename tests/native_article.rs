@@ -435,3 +435,28 @@ fn jsonfeed_feed_defaults() {
     );
     assert_eq!(parse(r#"{"version":"https://jsonfeed.org/version/1.1","items":{"id":1}}"#), Err(InputError::Empty));
 }
+
+#[test]
+fn native_block_by_block_gives_the_nodes_of_the_whole_body() {
+    // What the view converts one block at a time (long bodies) must be what the
+    // adapter and normalization give for the whole body.
+    let blocks = [
+        r#"{"type":"heading","level":3,"text":"Mục"}"#,
+        r#"{"type":"image","src":"images/a.jpg","alt":"A","caption":"C","credit":"MT"}"#,
+        r#"{"type":"image","src":"javascript:alert(1)"}"#,
+        r#"{"type":"list","ordered":true,"items":["một","hai"]}"#,
+        r#"{"type":"quote","text":"Q","cite":"N"}"#,
+        r#""Đoạn trần""#,
+        r#"{"type":"paragraph","text":"  "}"#,
+        r#"{"type":"mystery","text":"Lạ"}"#,
+        r#"{"type":"list","items":[]}"#,
+    ];
+    let url = "https://baotinh.example.vn/tin/bai.html";
+    let whole =
+        with(&format!(r#"{{"version":1,"title":"T","url":"{url}","body":[{}]}}"#, blocks.join(",")), None, None)
+            .expect("parses");
+    let one_by_one: Vec<Node> =
+        blocks.iter().filter_map(|b| article_reader::article::native::block(&json(b), Some(url))).collect();
+    assert_eq!(one_by_one, nodes(&whole));
+    assert_eq!(one_by_one.len(), 6, "the bad image, the blank paragraph and the empty list give nothing");
+}

@@ -64,7 +64,7 @@ pub fn body(v: &Json, lang: Option<&str>) -> BodySource {
     match v {
         Json::Str(s) => BodySource::Html(s.clone()),
         Json::Arr(blocks) => {
-            if blocks.iter().any(|b| kind(b) == "html") {
+            if blocks.iter().any(|b| is_html_kind(&kind(b))) {
                 let vi = lang.is_none_or(|l| super::lang::primary_subtag(l) == "vi");
                 let label = if vi { "Ảnh: " } else { "Photo: " };
                 let mut html = String::new();
@@ -76,6 +76,22 @@ pub fn body(v: &Json, lang: Option<&str>) -> BodySource {
         }
         _ => BodySource::Nodes(Vec::new()),
     }
+}
+
+/// One block of a native `body` array as the view gets it (URLs resolved
+/// against `base`, as `normalize` does for the whole body); `None` when it has
+/// nothing to show. Long bodies are converted block by block with this, so a
+/// 10,000-block article never exists as one tree in memory.
+pub fn block(b: &Json, base: Option<&str>) -> Option<Node> {
+    let mut one = vec![block_node(b)?];
+    super::normalize::clean_nodes(&mut one, base);
+    one.pop()
+}
+
+/// True when a native `body` array's block is raw HTML (the whole body then
+/// goes through the sanitizer instead, see [`body`]).
+pub fn is_html_kind(kind: &str) -> bool {
+    kind.eq_ignore_ascii_case("html")
 }
 
 /// A block's `type`, lowercased; a bare string is a paragraph.

@@ -177,7 +177,9 @@ pub fn clean_image(img: Image, base: Option<&str>) -> Option<Image> {
 }
 
 /// Cleans figures inside a node list (dropping those whose source is rejected).
-fn clean_nodes(nodes: &mut Vec<Node>, base: Option<&str>) {
+/// Resolves and checks the image URLs of native body nodes (drops a figure whose
+/// URL is unusable).
+pub fn clean_nodes(nodes: &mut Vec<Node>, base: Option<&str>) {
     let old = std::mem::take(nodes);
     for n in old {
         match n {

@@ -12,6 +12,7 @@ use crate::article::model::BodySource;
 use crate::article::{parse_article, InputError, ParseOptions};
 use crate::body;
 use crate::config::Config;
+use crate::ui::blocks::Rest;
 use crate::ui::{Failure, FailureKind, Ready};
 use gloo_net::http::{Request, Response};
 use js_sys::JsString;
@@ -178,23 +179,31 @@ async fn fetch_text(url: &str, timeout_ms: u32, prefetch: Option<Prefetch>) -> R
 
 /// Converts JSON text into the lenient [`Json`] value.
 pub fn parse_json(text: &str) -> Result<Json, Failure> {
-    if text.len() > MAX_BYTES {
-        return Err(fail(FailureKind::TooLarge, None, "article JSON larger than 32 MB"));
-    }
-    let value = js_sys::JSON::parse(text).map_err(|e| parse_error(&e))?;
-    from_parsed(&value)
+    from_parsed(&parsed(text)?)
 }
 
 /// [`parse_json`] of a JS string, without copying the text into wasm memory.
 pub fn parse_json_js(text: &JsString) -> Result<Json, Failure> {
+    from_parsed(&parsed_js(text)?)
+}
+
+/// `JSON.parse` of `text` (a JS value, not yet in Rust).
+fn parsed(text: &str) -> Result<JsValue, Failure> {
+    if text.len() > MAX_BYTES {
+        return Err(fail(FailureKind::TooLarge, None, "article JSON larger than 32 MB"));
+    }
+    js_sys::JSON::parse(text).map_err(|e| parse_error(&e))
+}
+
+/// [`parsed`] of a JS string.
+fn parsed_js(text: &JsString) -> Result<JsValue, Failure> {
     // The limit is in UTF-8 bytes, as for `parse_json`. A JS string's length counts
     // UTF-16 units: at most one per UTF-8 byte, and at least one per three.
     let units = text.length() as usize;
     if units > MAX_BYTES || (units.saturating_mul(3) > MAX_BYTES && String::from(text).len() > MAX_BYTES) {
         return Err(fail(FailureKind::TooLarge, None, "article JSON larger than 32 MB"));
     }
-    let value = json_parse(text).map_err(|e| parse_error(&e))?;
-    from_parsed(&value)
+    json_parse(text).map_err(|e| parse_error(&e))
 }
 
 fn parse_error(e: &JsValue) -> Failure {
@@ -212,7 +221,8 @@ fn from_parsed(value: &JsValue) -> Result<Json, Failure> {
     })
 }
 
-/// Loads, normalizes and sanitizes the article `cfg` points to.
+/// Loads, normalizes and sanitizes the article `cfg` points to; a long native
+/// body comes with the blocks after the first [`crate::ui::blocks::HEAD`] still to convert.
 /// `source_url` is `src` resolved against the page (base for relative links).
 /// `prefetch` is the loader's early request, used when it asked for `source_url`.
 /// `alive()` turns false once the result is no longer wanted (new `src`, unmount).
@@ -221,15 +231,18 @@ pub async fn load(
     source_url: Option<String>,
     prefetch: Option<Prefetch>,
     alive: &dyn Fn() -> bool,
-) -> Result<Ready, Failure> {
-    let json = match (&cfg.inline, &source_url) {
-        (Some(inline), _) => parse_json(inline)?,
+) -> Result<(Ready, Option<Rest>), Failure> {
+    let value = match (&cfg.inline, &source_url) {
+        (Some(inline), _) => parsed(inline)?,
         (None, Some(url)) => {
             let early = prefetch.filter(|p| p.url == *url);
-            parse_json_js(&fetch_text(url, cfg.timeout_ms, early).await?)?
+            parsed_js(&fetch_text(url, cfg.timeout_ms, early).await?)?
         }
         (None, None) => return Err(fail(FailureKind::Config, None, "no `src` attribute and no inline JSON")),
     };
+    let mut rest = Rest::split(&value, cfg.format == Some(crate::article::Format::Native));
+    let json = from_parsed(&value)?;
+    drop(value);
     let opts = ParseOptions { format: cfg.format, source_url: source_url.as_deref() };
     let mut article = parse_article(&json, &opts).map_err(|e| match e {
         InputError::Empty => fail(FailureKind::Empty, None, "the article has no title, lede or body"),
@@ -240,6 +253,9 @@ pub async fn load(
     })?;
     drop(json);
     let base = article.url.clone().or(source_url);
+    if let Some(r) = rest.as_mut() {
+        r.base.clone_from(&base);
+    }
     let (nodes, truncated) = match std::mem::take(&mut article.body) {
         BodySource::Nodes(n) => (n, false),
         BodySource::Html(html) => {
@@ -247,6 +263,7 @@ pub async fn load(
             (s.nodes, s.truncated)
         }
     };
-    crate::prepare::prepare(article, nodes, truncated)
-        .map_err(|_| fail(FailureKind::Empty, None, "the article body is empty after sanitizing"))
+    let ready = crate::prepare::prepare(article, nodes, truncated)
+        .map_err(|_| fail(FailureKind::Empty, None, "the article body is empty after sanitizing"))?;
+    Ok((ready, rest))
 }

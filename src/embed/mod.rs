@@ -225,9 +225,11 @@ fn load_on_change(inst: Instance, host: &HtmlElement, visible: RwSignal<bool>, p
         let _ = inst.state.try_set(LoadState::Loading);
         leptos::task::spawn_local(async move {
             let alive = || current.get() == gen;
-            let state = load_state(&cfg, &host, early, &alive).await;
+            let (state, rest) = load_state(&cfg, &host, early, &alive).await;
             if alive() {
-                let _ = inst.state.try_set(state); // else superseded by a newer src or unmounted
+                // else superseded by a newer src or unmounted
+                let _ = inst.rest.try_set_value(rest.map(send_wrapper::SendWrapper::new));
+                let _ = inst.state.try_set(state);
             }
         });
     }));
@@ -239,14 +241,14 @@ async fn load_state(
     host: &HtmlElement,
     early: Option<load::Prefetch>,
     alive: &dyn Fn() -> bool,
-) -> LoadState {
+) -> (LoadState, Option<crate::ui::blocks::Rest>) {
     let source_url = cfg.src.as_deref().and_then(absolute);
     let result = match (&cfg.src, &source_url, &cfg.inline) {
         (Some(src), None, None) => Err(bad_src(src)),
         _ => load::load(cfg, source_url.clone(), early, alive).await,
     };
     match result {
-        Ok(ready) if alive() => {
+        Ok((ready, rest)) if alive() => {
             let a = &ready.article;
             let detail = events::detail(&[
                 ("id", events::opt_str(a.id.as_deref())),
@@ -254,12 +256,12 @@ async fn load_state(
                 ("url", events::opt_str(a.url.as_deref().or(source_url.as_deref()))),
             ]);
             events::emit(host, "load", detail);
-            LoadState::Ready(Arc::new(ready))
+            (LoadState::Ready(Arc::new(ready)), rest)
         }
-        Ok(_) => LoadState::Idle,
+        Ok(_) => (LoadState::Idle, None),
         Err(mut failure) => {
             failure.article_url = fallback_link(host);
-            LoadState::Failed(Arc::new(failure))
+            (LoadState::Failed(Arc::new(failure)), None)
         }
     }
 }

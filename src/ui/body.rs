@@ -8,9 +8,11 @@
 //! never freezes the page; a slice stops when its container left the page (a new
 //! `src`, Retry or unmount).
 
+use super::blocks::Rest;
 use super::figure::figure_dom;
 use crate::i18n::Lang;
 use crate::model::body::{Element, Node, Tag};
+use crate::reading::ReadingTime;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use web_sys::Document;
@@ -65,86 +67,150 @@ pub fn append_all(doc: &Document, parent: &web_sys::Element, nodes: &[Node], lan
     Ok(())
 }
 
-/// Renders `ready.body` into `container`: [`FIRST_BLOCKS`] now, the rest in
-/// yielding slices. `on_error` gets the first failed DOM call (rendering stops).
+/// Where the body's blocks come from: the converted ones (`nodes(ready)`),
+/// then those of a long native body still to convert ([`Rest`]).
+struct Blocks<R> {
+    ready: Arc<R>,
+    nodes: fn(&R) -> &[Node],
+    next: usize,
+    /// The blocks still to convert, and the reading time counted so far
+    /// (the header's estimate is replaced by it at the end).
+    rest: Option<(Rest, ReadingTime)>,
+}
+
+impl<R> Blocks<R> {
+    fn total(&self) -> usize {
+        (self.nodes)(&self.ready).len() + self.rest.as_ref().map_or(0, |(r, _)| r.remaining() as usize)
+    }
+
+    /// Every block is built.
+    fn done(&self) -> bool {
+        self.next >= (self.nodes)(&self.ready).len() && self.rest.as_ref().is_none_or(|(r, _)| r.remaining() == 0)
+    }
+
+    /// Builds the next block's DOM: `None` when all are done, `Some(Ok(None))`
+    /// for a block with nothing to show.
+    fn build_next(&mut self, doc: &Document, lang: Lang) -> Option<DomResult<Option<web_sys::Node>>> {
+        if let Some(n) = (self.nodes)(&self.ready).get(self.next) {
+            self.next += 1;
+            return Some(node_dom(doc, n, lang).map(Some));
+        }
+        let (rest, time) = self.rest.as_mut()?;
+        Some(match rest.next_node()? {
+            Some(n) => {
+                let mut text = String::new();
+                n.text_content(&mut text);
+                time.add(&text);
+                node_dom(doc, &n, lang).map(Some)
+            }
+            None => Ok(None),
+        })
+    }
+
+    /// Appends blocks to `parent` until `count` were built or, with `budget_ms`,
+    /// that many milliseconds passed. False once every block is built.
+    fn build_into(
+        &mut self,
+        doc: &Document,
+        parent: &web_sys::Node,
+        lang: Lang,
+        count: usize,
+        budget_ms: f64,
+    ) -> DomResult<bool> {
+        let t0 = crate::tasks::now_ms();
+        for i in 1..=count {
+            match self.build_next(doc, lang) {
+                None => return Ok(false),
+                Some(built) => {
+                    if let Some(n) = built? {
+                        parent.append_child(&n)?;
+                    }
+                }
+            }
+            if budget_ms > 0.0 && i.is_multiple_of(16) && crate::tasks::now_ms() - t0 >= budget_ms {
+                break;
+            }
+        }
+        Ok(true)
+    }
+}
+
+/// Renders the body into `container`: [`FIRST_BLOCKS`] now, the rest in
+/// yielding slices (then the blocks of `rest`, converted as they are rendered,
+/// with the reading time of the blocks before them: the header shows the
+/// total once the last is in). `on_error` gets the first failed DOM call
+/// (rendering stops).
 pub fn render_body<R: 'static>(
     container: web_sys::Element,
     ready: Arc<R>,
     nodes: fn(&R) -> &[Node],
+    rest: Option<(Rest, ReadingTime)>,
     lang: Lang,
     on_error: impl FnOnce(JsValue) + 'static,
 ) {
     let Some(doc) = container.owner_document() else { return };
-    let all = nodes(&ready);
-    let first = all.len().min(FIRST_BLOCKS);
-    if let Err(e) = append_slice(&doc, &container, all.get(..first).unwrap_or_default(), lang) {
-        on_error(e);
-        return;
-    }
-    if first == all.len() {
-        return;
+    let mut blocks = Blocks { ready, nodes, next: 0, rest };
+    let total = blocks.total();
+    // One insertion for the first screenful: built off the page, in a fragment.
+    let frag = doc.create_document_fragment();
+    let more = blocks.build_into(&doc, &frag, lang, FIRST_BLOCKS, 0.0).and_then(|more| {
+        container.append_child(&frag)?;
+        Ok(more)
+    });
+    match more {
+        Err(e) => return on_error(e),
+        Ok(false) => return,
+        Ok(true) if blocks.done() => return,
+        Ok(true) => {}
     }
     // Assistive technology (and tests) know the body is still growing.
     let _ = container.set_attribute("aria-busy", "true");
-    if all.len() > LONG_BODY {
+    if total > LONG_BODY {
         // Off-screen blocks skip layout and paint (style/reader.css): a growing
         // 10,000-block body no longer re-lays-out everything after each slice.
         let _ = container.set_attribute("data-long", "");
     }
-    wasm_bindgen_futures::spawn_local(async move {
-        let mut next = first;
-        let total = nodes(&ready).len();
-        // Slices are built into a detached fragment and put on the page every
-        // [`APPEND_MS`], so the page lays out the growing body a few times, not per slice.
-        let mut pending = doc.create_document_fragment();
-        let mut last_append = crate::tasks::now_ms();
-        while next < total {
-            crate::tasks::yield_to_browser().await;
-            if !container.is_connected() {
-                return; // replaced (new src, Retry) or unmounted
-            }
-            match render_for(&doc, &pending, nodes(&ready), next, lang) {
-                Ok(end) => next = end,
-                Err(e) => return on_error(e),
-            }
-            if next >= total || crate::tasks::now_ms() - last_append >= APPEND_MS {
-                if let Err(e) = container.append_child(&pending) {
-                    return on_error(e);
-                }
-                pending = doc.create_document_fragment();
-                last_append = crate::tasks::now_ms();
-            }
-        }
-        let _ = container.remove_attribute("aria-busy");
-    });
+    wasm_bindgen_futures::spawn_local(render_rest(blocks, container, doc, lang, on_error));
 }
 
-fn append_slice(doc: &Document, parent: &web_sys::Element, nodes: &[Node], lang: Lang) -> DomResult<()> {
-    // One insertion per slice: the nodes are built off the page, in a fragment.
-    let frag = doc.create_document_fragment();
-    for n in nodes {
-        frag.append_child(&node_dom(doc, n, lang)?)?;
-    }
-    parent.append_child(&frag)?;
-    Ok(())
-}
-
-/// Renders into `frag` from `start` until [`SLICE_MS`] have passed; returns where it stopped.
-fn render_for(
-    doc: &Document,
-    frag: &web_sys::DocumentFragment,
-    nodes: &[Node],
-    start: usize,
+/// The blocks after the first screenful, in yielding slices; then the exact
+/// reading time of a long native body.
+async fn render_rest<R>(
+    mut blocks: Blocks<R>,
+    container: web_sys::Element,
+    doc: Document,
     lang: Lang,
-) -> DomResult<usize> {
-    let t0 = crate::tasks::now_ms();
-    let mut i = start;
-    while let Some(n) = nodes.get(i) {
-        frag.append_child(&node_dom(doc, n, lang)?)?;
-        i += 1;
-        if i.is_multiple_of(16) && crate::tasks::now_ms() - t0 >= SLICE_MS {
+    on_error: impl FnOnce(JsValue),
+) {
+    // Slices are built into a detached fragment and put on the page every
+    // [`APPEND_MS`], so the page lays out the growing body a few times, not per slice.
+    let mut pending = doc.create_document_fragment();
+    let mut last_append = crate::tasks::now_ms();
+    loop {
+        crate::tasks::yield_to_browser().await;
+        if !container.is_connected() {
+            return; // replaced (new src, Retry) or unmounted
+        }
+        let more = match blocks.build_into(&doc, &pending, lang, usize::MAX, SLICE_MS) {
+            Ok(more) => more,
+            Err(e) => return on_error(e),
+        };
+        if !more || crate::tasks::now_ms() - last_append >= APPEND_MS {
+            if let Err(e) = container.append_child(&pending) {
+                return on_error(e);
+            }
+            pending = doc.create_document_fragment();
+            last_append = crate::tasks::now_ms();
+        }
+        if !more {
             break;
         }
     }
-    Ok(i)
+    let _ = container.remove_attribute("aria-busy");
+    if let Some((_, time)) = &blocks.rest {
+        let meta = container.parent_element().and_then(|a| a.query_selector(".ar-meta").ok().flatten());
+        if let Some(meta) = meta {
+            let _ = super::header::set_reading_minutes(&meta, lang, time.minutes());
+        }
+    }
 }

@@ -6,8 +6,8 @@ use super::{intl, Ready};
 use crate::i18n::Lang;
 use web_sys::{Document, Element};
 
-/// Builds the `<header>` of the article.
-pub fn header_dom(doc: &Document, ready: &Ready, lang: Lang, tz: &str) -> Dom<Element> {
+/// Builds the `<header>` of the article; `minutes` is its reading time.
+pub fn header_dom(doc: &Document, ready: &Ready, lang: Lang, tz: &str, minutes: u32) -> Dom<Element> {
     let a = &ready.article;
     let t = lang.t();
     let head = element(doc, "header", &[("class", Some("ar-head")), ("part", Some("header"))])?;
@@ -24,18 +24,29 @@ pub fn header_dom(doc: &Document, ready: &Ready, lang: Lang, tz: &str) -> Dom<El
     let meta = add(doc, &head, "p", &[("class", Some("ar-meta")), ("part", Some("meta"))])?;
     authors(doc, &meta, ready)?;
     dates(doc, &meta, ready, lang, tz)?;
-    let minutes = reading_minutes(ready);
+    set_reading_minutes(&meta, lang, minutes)?;
+    Ok(head)
+}
+
+/// Shows `minutes` as the reading time in the byline row `meta` (replacing the
+/// one shown; none for 0).
+pub fn set_reading_minutes(meta: &Element, lang: Lang, minutes: u32) -> Dom<()> {
+    let label = [minutes.to_string().as_str(), " ", lang.t().reading_minutes].concat();
+    if let Some(shown) = meta.query_selector(".ar-reading")? {
+        shown.set_text_content(Some(&label));
+        return Ok(());
+    }
     if minutes > 0 {
-        let label = [minutes.to_string().as_str(), " ", t.reading_minutes].concat();
+        let Some(doc) = meta.owner_document() else { return Ok(()) };
         let ui = [
             ("class", Some("ar-reading")),
             ("part", Some("reading-time")),
             ("lang", Some(lang.tag())),
             ("dir", Some(lang.dir())),
         ];
-        add_text(doc, &meta, "span", &ui, &label)?;
+        add_text(&doc, meta, "span", &ui, &label)?;
     }
-    Ok(head)
+    Ok(())
 }
 
 fn authors(doc: &Document, meta: &Element, ready: &Ready) -> Dom<()> {
@@ -74,11 +85,15 @@ fn dates(doc: &Document, meta: &Element, ready: &Ready, lang: Lang, tz: &str) ->
     Ok(())
 }
 
-fn reading_minutes(ready: &Ready) -> u32 {
+/// The reading time of the converted body, counted one top-level block at a
+/// time (one block's text in memory, not the body's).
+pub fn reading_time(ready: &Ready) -> crate::reading::ReadingTime {
+    let mut time = crate::reading::ReadingTime::new(ready.article.lang.as_deref());
     let mut text = String::new();
     for n in &ready.body {
+        text.clear();
         n.text_content(&mut text);
-        text.push(' ');
+        time.add(&text);
     }
-    crate::reading::minutes(&text, ready.article.lang.as_deref())
+    time
 }

@@ -1,6 +1,7 @@
 //! Leptos views, one concern per module. They only read [`Instance`] state;
 //! loading lives in `crate::embed`.
 
+pub mod blocks;
 pub mod body;
 pub mod cleanup;
 pub mod controls;
@@ -56,6 +57,9 @@ pub struct Instance {
     pub font_step: Memo<usize>,
     /// Effective theme: reader's choice, else admin default, else auto.
     pub theme: Memo<Theme>,
+    /// The blocks of a long native body still to convert, taken by the view
+    /// that renders the article (see [`blocks`]).
+    pub rest: StoredValue<Option<send_wrapper::SendWrapper<blocks::Rest>>>,
 }
 
 impl Instance {
@@ -73,6 +77,7 @@ impl Instance {
                 step_pref.get().or_else(|| config.with(|c| c.font_step)).unwrap_or(DEFAULT_STEP)
             }),
             theme: Memo::new(move |_| theme_pref.get().or_else(|| config.with(|c| c.theme)).unwrap_or_default()),
+            rest: StoredValue::new(None),
         }
     }
 }
@@ -130,8 +135,13 @@ fn fill_article(inst: Instance, article: web_sys::Element, ready: Arc<Ready>, la
     };
     let Some(doc) = article.owner_document() else { return };
     let tz = inst.config.with_untracked(|c| c.time_zone.clone());
-    match static_parts(&doc, &article, &ready, lang, &tz) {
-        Ok(body) => body::render_body(body, ready, |r| r.body.as_slice(), lang, failed),
+    let rest = inst.rest.try_update_value(Option::take).flatten().map(send_wrapper::SendWrapper::take);
+    // The reading time of a long native body is estimated from its first blocks
+    // and made exact once the last one is rendered.
+    let time = header::reading_time(&ready);
+    let (seen, more) = (ready.body.len(), rest.as_ref().map_or(0, |r| r.remaining() as usize));
+    match static_parts(&doc, &article, &ready, lang, &tz, time.estimate(seen, seen + more)) {
+        Ok(body) => body::render_body(body, ready, |r| r.body.as_slice(), rest.map(|r| (r, time)), lang, failed),
         Err(e) => failed(e),
     }
 }
@@ -143,8 +153,9 @@ fn static_parts(
     ready: &Ready,
     lang: Lang,
     tz: &str,
+    minutes: u32,
 ) -> dom::Dom<web_sys::Element> {
-    article.append_child(&header::header_dom(doc, ready, lang, tz)?.into())?;
+    article.append_child(&header::header_dom(doc, ready, lang, tz, minutes)?.into())?;
     if let (Some(img), false) = (&ready.article.image, ready.hide_lead) {
         article.append_child(&figure::figure_dom(doc, img, true, lang)?.into())?;
     }

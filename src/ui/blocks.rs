@@ -1,0 +1,75 @@
+//! Long native bodies, converted as they are rendered.
+//!
+//! A native article's `body` is an array of blocks. When it has more than
+//! [`HEAD`] blocks, the loader cuts the parsed array (still a JS value, fresh
+//! from `JSON.parse`) after the first [`HEAD`]: the article and those blocks go
+//! through serde and the adapters as usual, and the rest stays in JS. The view
+//! then converts the rest one block at a time (serde of one block, the native
+//! adapter's [`block`], DOM, drop), so a 10,000-paragraph article never exists
+//! as one Rust tree: the wasm memory holds one block's text at a time, and the
+//! first screenful does not wait for the last block.
+
+use crate::article::json::Json;
+use crate::article::native::{block, is_html_kind};
+use crate::model::body::Node;
+use js_sys::{Array, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Blocks converted with the article, before the first paint (more than a phone
+/// screen holds, and enough for the duplicate rule's first blocks).
+pub const HEAD: u32 = 48;
+
+/// The blocks of a native body after the first [`HEAD`].
+#[derive(Debug)]
+pub struct Rest {
+    items: Array,
+    next: u32,
+    /// Base URL for the blocks' links and images (the article's own URL, else `src`).
+    pub base: Option<String>,
+}
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+impl Rest {
+    /// Cuts `parsed.body` after [`HEAD`] blocks when `parsed` is a native article
+    /// (`version: 1`, or the `native` format forced) whose body is a long array of
+    /// blocks without raw HTML (an HTML block sends the whole body through the
+    /// sanitizer, which needs it whole). `None`, and `parsed` unchanged, otherwise.
+    pub fn split(parsed: &JsValue, native: bool) -> Option<Rest> {
+        if !parsed.is_object() || !(native || get(parsed, "version").as_f64() == Some(1.0)) {
+            return None;
+        }
+        let body = get(parsed, "body").dyn_into::<Array>().ok()?;
+        if body.length() <= HEAD {
+            return None;
+        }
+        let html = body.iter().any(|b| get(&b, "type").as_string().is_some_and(|k| is_html_kind(k.trim())));
+        if html {
+            return None;
+        }
+        let head = body.slice(0, HEAD);
+        Reflect::set(parsed, &JsValue::from_str("body"), &head).ok()?;
+        Some(Rest { items: body.slice(HEAD, body.length()), next: 0, base: None })
+    }
+
+    /// Blocks not converted yet.
+    pub fn remaining(&self) -> u32 {
+        self.items.length().saturating_sub(self.next)
+    }
+
+    /// The next block as a view node: `Some(None)` for a block with nothing to
+    /// show (or one serde cannot read), `None` when all are done.
+    pub fn next_node(&mut self) -> Option<Option<Node>> {
+        if self.next >= self.items.length() {
+            return None;
+        }
+        let item = self.items.get(self.next);
+        // Release the JS block as it is converted (the array keeps its length).
+        self.items.set(self.next, JsValue::UNDEFINED);
+        self.next += 1;
+        let json: Option<Json> = serde_wasm_bindgen::from_value(item).ok();
+        Some(json.and_then(|b| block(&b, self.base.as_deref())))
+    }
+}
