@@ -12,7 +12,8 @@ export WASM_BINDGEN_TEST_DRIVER_TIMEOUT ?= 60
 # Its own target dir, so the stable test builds never invalidate it.
 NIGHTLY_DIR := target/wasm-nightly
 WASM := $(NIGHTLY_DIR)/wasm32-unknown-unknown/release/article_reader.wasm
-NIGHTLY_RUSTFLAGS := -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none -Clink-arg=-zstack-size=262144
+# --emit-relocs: wasm-split-cli needs the linker's relocations to cut the module.
+NIGHTLY_RUSTFLAGS := -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none -Clink-arg=-zstack-size=262144 -Clink-arg=--emit-relocs
 PORT ?= 8080
 FUZZ_SECONDS ?= 20
 
@@ -25,7 +26,7 @@ setup:
 # the same crate with dev-dependency features.
 $(WASM): FORCE | setup
 	CARGO_TARGET_DIR=$(NIGHTLY_DIR) RUSTFLAGS="$(NIGHTLY_RUSTFLAGS)" \
-	  cargo +nightly build --release --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort
+	  cargo +nightly build --release --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort --features split
 FORCE:
 
 build: dist
@@ -54,6 +55,7 @@ test-lint:
 	node scripts/code-health.mjs
 	cargo clippy --all-targets --quiet -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --release --lib --test 'browser_*' --quiet -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --release --lib --features split --quiet -- -D warnings
 
 test-native:
 	cargo test --quiet

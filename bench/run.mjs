@@ -384,7 +384,7 @@ async function loadOnce(variant, n, { mode = ALL_MODES.cpu, throttle = THROTTLE,
     const res = performance.getEntriesByType('resource');
     const find = (re) => res.find((e) => re.test(e.name));
     const w = window.__bench.wasm[0] ?? null;
-    const wasmRes = find(/\.wasm$/), json = find(/\/bench\/(article|wordpress)\.json/);
+    const wasmRes = find(/article-reader\.[0-9a-f]{10}\.wasm$/) ?? find(/\.wasm$/), json = find(/\/bench\/(article|wordpress)\.json/);
     const nav = performance.getEntriesByType('navigation')[0];
     const lt = window.__bench.longtasks.map((t) => t.duration).sort((a, b) => b - a);
     return {
@@ -844,7 +844,7 @@ if (opt('--json-out')) {
 }
 
 function wasmMtime(dir) {
-  const f = readdirSync(dir).find((x) => x.endsWith('.wasm'));
+  const f = readdirSync(dir).find((x) => /^article-reader\.[0-9a-f]{10}\.wasm$/.test(x)) ?? readdirSync(dir).find((x) => x.endsWith('.wasm'));
   return f ? statSync(join(dir, f)).mtimeMs : null;
 }
 

@@ -1,5 +1,8 @@
 // Turns the release wasm into dist/:
-//   wasm-bindgen (--target web)
+//   wasm-split-cli, when the wasm has split points (Leptos' `wasm_split`, the
+//   `split` feature): the main module, the lazy part(s) and `__wasm_split.js`,
+//   the JS that loads them (inlined below, with each part's hash and sha384)
+//   -> wasm-bindgen (--target web) on the main module
 //   -> drop the wasm exports the glue never reads (wasm-streams' classes that
 //      Leptos' server functions link in: this widget has no server functions)
 //   -> wasm-opt -Oz (npm binaryen, pinned)
@@ -17,12 +20,14 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, rmSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants as z } from 'node:zlib';
-import { join, dirname } from 'node:path';
+import { join, dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { minify } from 'terser';
 import { keepExports, wasmImports, wasmExports, renameWasm, renameGlue, glueExportRefs, dropClass, shortName } from './wasm-names.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** The import module of the split loader in the main wasm and in the glue. */
+const SPLIT_JS = './__wasm_split.js';
 // DIST_WASM / DIST_OUT / DIST_WB override the input wasm and the output folders
 // (bench/before builds and experiments build elsewhere without touching dist/).
 const wasmIn = process.env.DIST_WASM ?? join(root, 'target/wasm-nightly/wasm32-unknown-unknown/release/article_reader.wasm');
@@ -33,7 +38,13 @@ const noOpt = process.argv.includes('--no-opt');
 
 if (!existsSync(wasmIn)) throw new Error(`missing ${wasmIn}: run cargo build --release --target wasm32-unknown-unknown`);
 rmSync(wb, { recursive: true, force: true });
-execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', wb, wasmIn], { stdio: 'inherit' });
+// 0. Code splitting. The lazy part's functions reach the main module's through
+//    its function table, memory and the globals `__wasm_split.js` names, so those
+//    exports are kept (and keep their names) through pruning and renaming.
+const split = splitModule(wasmIn, join(wb, '..', 'wasm-split'));
+const bindgenArgs = ['--target', 'web', '--no-typescript', ...(split ? ['--keep-lld-exports'] : []), '--out-dir', wb];
+execFileSync('wasm-bindgen', [...bindgenArgs, split ? split.main : wasmIn], { stdio: 'inherit' });
+const sharedNames = new Set(split ? split.shared : []);
 
 const bgIn = join(wb, 'article_reader_bg.wasm'); // keeps the name section: `twiggy top target/wb/article_reader_bg.wasm`
 let glue = readFileSync(join(wb, 'article_reader.js'), 'utf8');
@@ -46,15 +57,15 @@ if (noOpt) {
   for (const cls of ['IntoUnderlyingByteSource', 'IntoUnderlyingSink', 'IntoUnderlyingSource']) glue = dropClass(glue, cls);
   const used = glueExportRefs(glue);
   const pruned = join(wb, 'article_reader_bg.pruned.wasm');
-  writeFileSync(pruned, keepExports(readFileSync(bgIn), (name) => name === 'memory' || used.has(name)));
+  writeFileSync(pruned, keepExports(readFileSync(bgIn), (name) => name === 'memory' || sharedNames.has(name) || used.has(name)));
   // 2. wasm-opt -Oz.
   const bgOpt = join(wb, 'article_reader_bg.opt.wasm');
   execFileSync(join(root, 'node_modules/.bin/wasm-opt'), ['-Oz', '--strip-debug', '--strip-producers', pruned, '-o', bgOpt], { stdio: 'inherit' });
   // 3. Short names. `memory` keeps its name (the bench and tools look for it).
   const optimized = readFileSync(bgOpt);
-  const imports = wasmImports(optimized).filter((i) => i.desc[0] === 0x00).map((i) => i.name);
+  const imports = wasmImports(optimized).filter((i) => i.desc[0] === 0x00 && i.module !== SPLIT_JS).map((i) => i.name);
   const importMap = new Map(imports.map((n, i) => [n, shortName(i)]));
-  const exportMap = new Map(wasmExports(optimized).filter((e) => e.name !== 'memory').map((e, i) => [e.name, shortName(i)]));
+  const exportMap = new Map(wasmExports(optimized).filter((e) => e.name !== 'memory' && !sharedNames.has(e.name)).map((e, i) => [e.name, shortName(i)]));
   wasm = renameWasm(optimized, importMap, exportMap);
   glue = renameGlue(glue, imports, importMap, exportMap);
   // The renamed module must still link against the glue: same import names, readable exports.
@@ -62,12 +73,23 @@ if (noOpt) {
   for (const n of importMap.values()) if (!provided.has(n)) throw new Error(`renamed wasm lacks import ${n}`);
 }
 
-glue = trustedHtmlSinks(glue);
-glue = glueAsFunction(glue);
-
 const hash = (buf) => createHash('sha256').update(buf).digest('hex').slice(0, 10);
 const sri = (buf) => 'sha384-' + createHash('sha384').update(buf).digest('base64');
 const wasmName = `article-reader.${hash(wasm)}.wasm`;
+
+// The lazy parts: wasm-opt'd, content-hashed, loaded by the inlined split JS
+// relative to embed.js with their sha384.
+const parts = (split ? split.parts : []).map(({ file, name }) => {
+  const out = join(wb, `${name}.opt.wasm`);
+  if (noOpt) writeFileSync(out, readFileSync(file));
+  else execFileSync(join(root, 'node_modules/.bin/wasm-opt'), ['-Oz', '--strip-debug', '--strip-producers', file, '-o', out], { stdio: 'inherit' });
+  const buf = readFileSync(out);
+  return { file: basename(file), buf, dist: `article-reader.${name}.${hash(buf)}.wasm` };
+});
+if (split) glue = inlineSplitJs(glue, split.js, parts.map((p) => ({ ...p, sri: sri(p.buf) })));
+
+glue = trustedHtmlSinks(glue);
+glue = glueAsFunction(glue);
 
 // The loader with the glue function and the file names substituted, then minified.
 const loaderSrc = readFileSync(join(root, 'src/embed/loader.js'), 'utf8');
@@ -86,6 +108,7 @@ const loader = noOpt
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 writeFileSync(join(dist, wasmName), wasm);
+for (const p of parts) writeFileSync(join(dist, p.dist), p.buf);
 writeFileSync(join(dist, 'embed.js'), loader);
 
 // The CSS the wasm embeds: the newest build-script output of this wasm's target dir.
@@ -105,10 +128,12 @@ const sizes = (buf) => ({
 });
 const withSri = (buf) => ({ ...sizes(buf), sri: sri(buf) });
 const files = { 'embed.js': withSri(Buffer.from(loader)), [wasmName]: withSri(wasm) };
+for (const p of parts) files[p.dist] = withSri(p.buf);
 const total = Object.values(files).reduce((a, s) => ({ raw: a.raw + s.raw, gzip: a.gzip + s.gzip, brotli: a.brotli + s.brotli }), { raw: 0, gzip: 0, brotli: 0 });
-// Everything the first article paint waits for: embed.js (loader + glue) and the wasm;
-// the article JSON comes beside them. Nothing else is loaded later.
-const criticalPath = { files: ['embed.js', wasmName], brotli: total.brotli };
+// Everything the first article paint waits for: embed.js (loader + glue) and the main
+// wasm; the article JSON comes beside them. The lazy parts load after the paint.
+const critical = ['embed.js', wasmName];
+const criticalPath = { files: critical, brotli: critical.reduce((a, n) => a + files[n].brotli, 0) };
 const report = { version, files, total, criticalPath, cssInsideWasm: sizes(css) };
 writeFileSync(join(dist, 'sizes.json'), JSON.stringify(report, null, 2) + '\n');
 for (const [n, s] of Object.entries(files)) console.log(`${n.padEnd(36)} ${String(s.raw).padStart(8)} raw ${String(s.gzip).padStart(7)} gz ${String(s.brotli).padStart(7)} br`);
@@ -133,6 +158,52 @@ function trustedHtmlSinks(code) {
 
 // `export function f` / `export class C` / `export { a, b as c }` of the ES-module
 // glue -> a function expression returning those names (it runs inside the loader).
+/**
+ * Runs wasm-split-cli when `input` has split points (imports of the placeholder
+ * module `wasm_split` links against); null otherwise. Returns the main module,
+ * the lazy parts ({ file, name }), the split JS and the main-module exports it reads.
+ */
+function splitModule(input, dir) {
+  if (!wasmImports(readFileSync(input)).some((i) => i.module === '__wasm_split_placeholder__')) return null;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  execFileSync('wasm-split-cli', [input, dir, '--out-name', 'article_reader'], { stdio: 'inherit' });
+  const js = readFileSync(join(dir, '__wasm_split.js'), 'utf8');
+  const destructured = /const \{([^}]*)\} = initSync\(undefined, undefined\);/.exec(js);
+  if (!destructured) throw new Error('__wasm_split.js: the shared exports (const { ... } = initSync(...)) were not found');
+  const shared = destructured[1].split(',').map((x) => x.trim()).filter(Boolean);
+  const parts = readdirSync(dir).filter((f) => f.endsWith('.wasm') && f !== 'article_reader.wasm')
+    .map((f) => ({ file: join(dir, f), name: f.replace(/^split_/, '').replace(/\.wasm$/, '').replace(/[^a-z0-9-]/gi, '-') }));
+  if (!parts.length) throw new Error('wasm-split-cli wrote no lazy part');
+  return { main: join(dir, 'article_reader.wasm'), parts, js, shared };
+}
+
+/**
+ * Puts the split JS into the glue (which imports it as a module): its import of
+ * `initSync` is the glue's own, its exports become the `import1` object the glue
+ * hands to the wasm, and each part is fetched relative to embed.js (`base`, the
+ * loader's) with its sha384. `instantiate` of the bytes, not streaming: a CDN that
+ * sends another MIME type for .wasm must not break the lazy part.
+ */
+function inlineSplitJs(glue, js, parts) {
+  const line = /^import \* as (import\d+) from "\.\/__wasm_split\.js";?\n/m.exec(glue);
+  if (!line) throw new Error('glue: no import of ./__wasm_split.js');
+  let code = js.replace(/^import \{ initSync \} from "[^"]+";\n/m, '');
+  const exported = [];
+  code = code.replace(/^export const ([A-Za-z0-9_$]+) =/gm, (all, n) => { exported.push(n); return `const ${n} =`; });
+  for (const p of parts) {
+    const at = `fetch(new URL("./${p.file}", import.meta.url))`;
+    if (!code.includes(at)) throw new Error(`__wasm_split.js: the fetch of ${p.file} was not found`);
+    code = code.replace(at, `fetch(new URL(${JSON.stringify(p.dist)}, base), { integrity: ${JSON.stringify(p.sri)}, credentials: 'same-origin' })`);
+  }
+  const streaming = /\(WebAssembly\.instantiateStreaming\(src, imports\)\)/g;
+  if (!streaming.test(code)) throw new Error('__wasm_split.js: the part instantiation was not found');
+  code = code.replace(streaming, '(src.then((r) => { if (!r.ok) throw new Error("HTTP " + r.status); return r.arrayBuffer(); }).then((b) => WebAssembly.instantiate(b, imports)))');
+  if (/\bimport\b|\bexport\b/.test(code.replace(/import\.meta/g, ''))) throw new Error('__wasm_split.js: an import/export is left');
+  const body = `const ${line[1]} = (() => {\n${code}\nreturn { ${exported.join(', ')} };\n})();\n`;
+  return glue.replace(line[0], '') + '\n' + body;
+}
+
 function glueAsFunction(code) {
   const names = [];
   code = code.replace(/^export (function|class) ([A-Za-z0-9_$]+)/gm, (all, kind, name) => { names.push([name, name]); return `${kind} ${name}`; });

@@ -39,6 +39,15 @@ if ! command -v wasm-bindgen >/dev/null || [ "$(wasm-bindgen --version | awk '{p
   cargo install wasm-bindgen-cli --version "$WB_VERSION" --force
 fi
 
+# 2b. wasm-split-cli (Leptos' code splitting: `make dist` cuts the lazy part of
+#     the wasm into its own module), pinned, locked (about 1 minute).
+SPLIT_VERSION=0.2.4
+if ! command -v wasm-split-cli >/dev/null || [ "$(cat "$HOME/.cargo/.wasm-split-cli-version" 2>/dev/null)" != "$SPLIT_VERSION" ]; then
+  say "installing wasm-split-cli $SPLIT_VERSION (about 1 minute)"
+  cargo install --locked wasm_split_cli_support --version "$SPLIT_VERSION" --features build-binary --force
+  echo "$SPLIT_VERSION" > "$HOME/.cargo/.wasm-split-cli-version"
+fi
+
 # 3. Chromium + ChromeDriver (browser tests, end-to-end tests, screenshots, bench) and brotli (size report).
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 [ -x /usr/bin/chromedriver ] || need_apt+=(chromium-driver)

@@ -12,6 +12,29 @@ pub fn now_ms() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 
+/// Resolves after `ms` milliseconds (`setTimeout`).
+pub async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Resolves after the next frame is painted (`requestAnimationFrame`, then a
+/// task), or after 200 ms where no frame comes (a hidden tab).
+pub async fn after_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.request_animation_frame(&resolve);
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 200);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+    yield_to_browser().await;
+}
+
 /// Resolves in a new task (`setTimeout(0)`): timers, input and rendering all get
 /// their turn. (`scheduler.yield()` continuations run ahead of other tasks, which
 /// starves the page's own timers during a long body, so it is not used.)

@@ -7,24 +7,50 @@
 //! `aria-disabled` rather than `disabled`, so a keyboard user pressing A+ to the
 //! last step keeps focus on the button.
 
-use super::{live, prefs, Instance};
+use super::{live, prefs, Instance, LoadState};
 use crate::config::{Theme, DEFAULT_STEP, SCALE_STEPS};
 
 use leptos::prelude::*;
 
 const LAST_STEP: usize = SCALE_STEPS.len() - 1;
 
-/// The progress bar and the controls row. The row is plain DOM built once (see
-/// `ui::live`); Leptos owns only its container.
+/// The controls row. Its container is Leptos'; what is in it (and the progress
+/// bar, the continue-reading offer and the photo viewer) is plain DOM built by
+/// the lazy part of the wasm once the article (or an error) is on screen.
 pub fn controls_view(inst: Instance) -> impl IntoView {
-    // Photos open large (a dialog on the widget root, listeners removed on unmount).
     let tools = NodeRef::<leptos::html::Div>::new();
-    super::lightbox::install(tools, inst.lang);
     tools.on_load(move |el| {
-        let _ = super::progress::progress_dom(inst, &el);
-        let _ = build(inst, &el);
+        let el: web_sys::Element = el.into();
+        // The reader's display choices apply from the first paint.
+        super::settings::write_choices(&el);
+        // Weak: a widget unmounted before the lazy part arrives is freed at once.
+        let owner = Owner::current().map(|o| o.downgrade());
+        let started = std::cell::Cell::new(false);
+        live::effect(Box::new(move || {
+            let shown = inst.state.with(|s| matches!(s, LoadState::Ready(_) | LoadState::Failed(_)));
+            if shown && !started.replace(true) {
+                super::lazy::request(owner.clone(), inst, el.clone());
+            }
+        }));
     });
     view! { <div class="ar-tools" part="controls" role="group" node_ref=tools></div> }
+}
+
+/// What the lazy part builds for one widget: the controls row, the progress bar
+/// and continue-reading offer, the photo viewer.
+pub fn build_features(owner: Option<Owner>, inst: Instance, tools: &web_sys::Element) {
+    if !tools.is_connected() {
+        return;
+    }
+    let run = || {
+        let _ = super::progress::progress_dom(inst, tools);
+        let _ = build(inst, tools);
+        super::lightbox::install(tools.clone(), inst.lang);
+    };
+    match owner {
+        Some(o) => o.with(run),
+        None => run(),
+    }
 }
 
 /// A− / A / A+, then Aa, Listen, Share and the live region, into `tools`.

@@ -259,13 +259,13 @@ fn mark_photos(root: &Element, lang: Lang) {
 
 type Held = (Element, Closure<dyn Fn(Event)>, Closure<dyn Fn(Event)>, JsValue);
 
-/// Installs the lightbox on the widget root that contains `inside`, once it is
-/// mounted, and removes its listeners on unmount.
-pub fn install(inside: NodeRef<leptos::html::Div>, lang: Memo<Lang>) {
+/// Installs the lightbox on the widget root that contains `inside` and removes
+/// its listeners on unmount.
+pub fn install(inside: Element, lang: Memo<Lang>) {
     let held: Rc<RefCell<Option<Held>>> = Rc::default();
     let h = held.clone();
     super::live::effect(Box::new(move || {
-        let Some(root) = inside.get().and_then(|n| n.closest(".ar").ok().flatten()) else { return };
+        let Some(root) = inside.closest(".ar").ok().flatten() else { return };
         if h.borrow().is_some() {
             return;
         }

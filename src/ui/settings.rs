@@ -251,13 +251,7 @@ pub fn settings_dom(inst: Instance, parent: &web_sys::Element) -> Option<()> {
     let doc = parent.owner_document()?;
     let lang = inst.lang;
     let open = RwSignal::new(false);
-    // Per instance: the effective level of each choice, released on unmount
-    // (page-wide signals would otherwise keep the memos alive).
-    let levels = [0, 1, 2].map(|i| {
-        let m = Memo::new(move |_| prefs::choice_level(i));
-        crate::ui::cleanup::release_on_cleanup(m);
-        m
-    });
+    let levels = choice_levels();
     let set = super::dom::add(&doc, parent, "div", &[("class", Some("ar-set"))]).ok()?;
     let aa = super::live::button(&doc, &set, "ar-aa", "settings")?;
     let _ = aa.set_attribute("aria-controls", "ar-settings");
@@ -281,7 +275,6 @@ pub fn settings_dom(inst: Instance, parent: &web_sys::Element) -> Option<()> {
     .ok()?;
     super::live::attr(&panel, "aria-label", Box::new(name));
     super::live::hidden(&panel, Box::new(move || !open.get()));
-    write_choices(&aa, levels);
     keep_in_sync(inst, &panel, open, levels);
     super::live::on(&aa, "click", Box::new(move |_| open.update(|o| *o = !*o)));
     super::live::on(&panel, "change", Box::new(on_change));
@@ -302,8 +295,20 @@ pub fn settings_dom(inst: Instance, parent: &web_sys::Element) -> Option<()> {
     Some(())
 }
 
-/// One attribute write on the widget root per change of a choice.
-fn write_choices(inside: &web_sys::Element, levels: [Memo<usize>; 3]) {
+/// The effective level of each choice for this instance, released on unmount
+/// (page-wide signals would otherwise keep the memos alive).
+fn choice_levels() -> [Memo<usize>; 3] {
+    [0, 1, 2].map(|i| {
+        let m = Memo::new(move |_| prefs::choice_level(i));
+        crate::ui::cleanup::release_on_cleanup(m);
+        m
+    })
+}
+
+/// Writes the reader's choices onto the widget root that contains `inside`:
+/// one attribute write per change.
+pub fn write_choices(inside: &web_sys::Element) {
+    let levels = choice_levels();
     let a = inside.clone();
     super::live::effect(Box::new(move || {
         let now = levels.map(|m| m.get());

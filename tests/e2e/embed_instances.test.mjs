@@ -1,5 +1,14 @@
 // Issue 4, point 3: many instances, live pages, double script, one wasm download.
 import { test, assert, assertEq, newPage } from './lib.mjs';
+
+/** How often the main wasm and the lazy part (the controls' module) were requested. */
+const wasmFetches = (urls) => {
+  const main = urls.filter((u) => /\/article-reader\.[0-9a-f]{10}\.wasm$/.test(u)).length;
+  const lazy = urls.filter((u) => /\/article-reader\.[a-z-]+\.[0-9a-f]{10}\.wasm$/.test(u)).length;
+  return `${main} main, ${lazy} lazy`;
+};
+/** Waits until the controls (built by the lazy part) are in every widget. */
+const controlsBuilt = (page, sels) => page.waitForFunction((sels) => sels.every((s) => document.querySelector(s)?.shadowRoot?.querySelector('.ar-tools button')), sels, { timeout: 10_000 });
 import { recordRequests, waitState, countRoots, withServer, jsonRoute, otherArticle, SEED_TITLE } from './embed_util.mjs';
 
 const shadowText = (page, sel, inner) => page.evaluate(([s, i]) => {
@@ -23,7 +32,8 @@ test('three instances, one 404 and one broken JSON: each broken one shows its me
   // "Open the original" points to the admin's link.
   const orig = await page.evaluate(() => document.querySelector('#b').shadowRoot.querySelector('.ar-original')?.href);
   assertEq(orig, `${base}/b.html`, "B's error offers the admin's link");
-  assertEq(urls.filter((u) => u.endsWith('.wasm')).length, 1, 'wasm fetched once');
+  await controlsBuilt(page, ['#a', '#b', '#c', '#d']);
+  assertEq(wasmFetches(urls), '1 main, 1 lazy', 'the wasm and its lazy part fetched once for the page');
   assertEq(urls.filter((u) => /article-reader\.[0-9a-f]+\.js$/.test(u)).length, 0, 'no glue request (inlined into embed.js)');
   const json = urls.filter((u) => u.includes('.json'));
   assertEq(json.length, 3, `one request per src, none for inline data (${json.join(', ')})`);
@@ -117,7 +127,8 @@ test('loading embed.js twice (head, defer, async, injected) mounts nothing twice
   assertEq(await countRoots(page), 5, 'one .ar root per element');
   const perHost = await page.evaluate(() => ['a', 'b', 'c'].map((id) => document.getElementById(id).shadowRoot.querySelectorAll('.ar').length));
   assertEq(perHost.join(','), '1,1,1', 'one root in each host');
-  assertEq(urls.filter((u) => u.endsWith('.wasm')).length, 1, 'wasm fetched once');
+  await controlsBuilt(page, ['#a', '#b', '#c']);
+  assertEq(wasmFetches(urls), '1 main, 1 lazy', 'the wasm and its lazy part fetched once for the page');
   assertEq(urls.filter((u) => u.endsWith('/fixtures/seed/native.json')).length, 3, 'one article request per instance');
   assertEq(page.problems.join('\n'), '', 'no errors');
   await page.closeAll();

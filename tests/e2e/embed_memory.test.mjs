@@ -1,7 +1,7 @@
 // Issue 4, point 10 (memory): 200 mount/unmount cycles must not grow the JS heap
 // or the wasm memory by more than 5% (measured from cycle 20, after a warm-up).
 import { test, assert, newPage } from './lib.mjs';
-import { wasmMemoryBytes, SEED } from './embed_util.mjs';
+import { wasmMemoryBytes, SEED, CAPTURE_WASM_MEMORY } from './embed_util.mjs';
 
 const BUDGET = 0.05;
 
@@ -46,7 +46,7 @@ function cycles(page, n, form) {
 async function measure(page, cdp) {
   for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-  const wasm = await wasmMemoryBytes(cdp);
+  const wasm = await wasmMemoryBytes(page);
   return { js: usedSize, wasm };
 }
 
@@ -56,6 +56,7 @@ const pct = (a, b) => ((b - a) / a) * 100;
 for (const [form, total] of [['api', 200], ['dom', 200]]) {
   test(`memory: ${total} mount/unmount cycles (${form === 'api' ? 'ArticleReader.mount / handle.unmount' : 'insert / remove <article-reader>'}) grow JS heap and wasm memory <= 5%`, async ({ browser, base }) => {
     const page = await newPage(browser);
+    await page.addInitScript(CAPTURE_WASM_MEMORY);
     await page.goto(`${base}/tests/pages/blank.html`);
     await page.waitForFunction(() => window.ArticleReader);
     const cdp = await page.context().newCDPSession(page);

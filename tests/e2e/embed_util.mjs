@@ -12,23 +12,29 @@ export function distFiles() {
   const names = readdirSync(DIST);
   return {
     wasm: names.find((n) => /^article-reader\.[0-9a-f]{10}\.wasm$/.test(n)),
+    /** The lazy part (controls, listening, sharing, photos): `article-reader.<name>.<hash>.wasm`. */
+    lazy: names.filter((n) => /^article-reader\.[a-z-]+\.[0-9a-f]{10}\.wasm$/.test(n)),
   };
 }
 
 /**
- * Bytes of every WebAssembly.Memory alive in the page (Chromium, CDP): the glue is
- * inlined into embed.js, so tests reach the wasm memory through the heap, not an import.
+ * Captures every wasm memory the page instantiates (the widget's, shared with its
+ * lazy part) into `window.__wasmMemories`; install with `page.addInitScript`.
+ * (DevTools' `Runtime.queryObjects` over `WebAssembly.Memory` crashes the
+ * renderer once a module exports its function table, as the split build does.)
  */
-export async function wasmMemoryBytes(cdp) {
-  const proto = await cdp.send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
-  const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId });
-  const sum = await cdp.send('Runtime.callFunctionOn', {
-    objectId: objects.objectId,
-    functionDeclaration: 'function () { return this.reduce((s, m) => s + m.buffer.byteLength, 0); }',
-    returnByValue: true,
-  });
-  await cdp.send('Runtime.releaseObject', { objectId: objects.objectId });
-  return sum.result.value;
+export const CAPTURE_WASM_MEMORY = `(() => {
+  const seen = window.__wasmMemories = [];
+  const keep = (r) => { const e = (r && (r.instance || r).exports) || {}; if (e.memory && !seen.includes(e.memory)) seen.push(e.memory); return r; };
+  for (const name of ['instantiateStreaming', 'instantiate']) {
+    const orig = WebAssembly[name];
+    if (orig) WebAssembly[name] = function (...args) { return orig.apply(this, args).then(keep); };
+  }
+})();`;
+
+/** Bytes of the wasm memories captured by {@link CAPTURE_WASM_MEMORY}. */
+export async function wasmMemoryBytes(page) {
+  return page.evaluate(() => (window.__wasmMemories || []).reduce((s, m) => s + m.buffer.byteLength, 0));
 }
 
 export const SEED = JSON.parse(readFileSync(join(ROOT, 'fixtures/seed/native.json'), 'utf8'));
@@ -95,7 +101,8 @@ export async function waitState(page, sel, state, timeout = 15_000) {
     const r = el && el.shadowRoot;
     if (want === 'empty') return !!el && (!r || !r.querySelector('.ar'));
     if (!r) return false;
-    if (want === 'article') return !!r.querySelector('.ar-article') && !r.querySelector('.ar-body[aria-busy]');
+    // Its controls too: they come from the lazy part of the wasm, after the article paints.
+    if (want === 'article') return !!r.querySelector('.ar-article') && !r.querySelector('.ar-body[aria-busy]') && !!r.querySelector('.ar-tools button');
     if (want === 'error') return !!r.querySelector('.ar-error');
     if (want === 'loading') return !!r.querySelector('.ar-loading');
     return false;

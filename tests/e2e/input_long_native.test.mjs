@@ -39,6 +39,8 @@ test('long native body: converted block by block, the same article as converted 
       { id: `whole-${n}`, json: longArticle(n, false) },
     ]);
     await page.waitForFunction((n) => window.__done(`#lazy-${n}, #whole-${n}`), n, { timeout: 60_000, polling: 100 });
+    // The photo viewer (lazy part) marks the photos focusable: compare once it is in both.
+    await page.waitForFunction((n) => [`lazy-${n}`, `whole-${n}`].every((id) => document.getElementById(id).shadowRoot.querySelector('.ar-tools button')), n, { timeout: 10_000 });
     const [lazy, whole] = [await article(page, `lazy-${n}`), await article(page, `whole-${n}`)];
     assert(lazy && whole, `${n} blocks: both render`);
     assertEq(lazy.busy, false, `${n} blocks: done (no aria-busy)`);

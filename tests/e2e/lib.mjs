@@ -43,7 +43,8 @@ export async function newPage(browser, { viewport = { width: 1280, height: 800 }
 export async function waitForWidgets(page, count = 1, timeout = 15_000) {
   await page.waitForFunction((n) => {
     const hosts = [...document.querySelectorAll('article-reader, [data-article-reader]')];
-    const done = hosts.filter((h) => h.shadowRoot && h.shadowRoot.querySelector('.ar-article, .ar-error'));
+    // Shown, and its controls built (they come from the lazy part of the wasm, after the article paints).
+    const done = hosts.filter((h) => h.shadowRoot && h.shadowRoot.querySelector('.ar-article, .ar-error') && h.shadowRoot.querySelector('.ar-tools button'));
     return done.length >= n;
   }, count, { timeout });
 }

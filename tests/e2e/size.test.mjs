@@ -1,6 +1,7 @@
 // The byte budget. Reads dist/sizes.json (written by scripts/build-dist.mjs) and fails
 // when what the first article paint waits for (the critical path: embed.js with the
-// glue inside, and the wasm), or everything dist/ can load, grows past its ceiling.
+// glue inside, and the main wasm), or everything dist/ can load (the lazy part too),
+// grows past its ceiling.
 // Bytes are deterministic, so this needs no browser.
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -16,11 +17,12 @@ export const TARGET_TOTAL = 130 * 1024;
  * The bundle is still above the targets (bench/report.md, "What holds the bytes"):
  * growth beyond these fails CI while the size work goes on. Lower them whenever the
  * sizes drop; once under a target, set the ceiling to the target.
- * Measured when last set: 173,706 B brotli at 2da225b (embed.js 6,8xx + wasm); critical
- * path = total (nothing loads later). Before this session (ce80137): 166,152 B.
+ * Measured when last set: critical path 144,249 B brotli (embed.js 7,2xx + main wasm),
+ * total 175,034 B (+ the lazy part, 30.8 KB, loaded after the article paints).
+ * Before: 173,706 B at 2da225b (everything on the critical path); 166,152 B at ce80137.
  */
-export const CEILING_CRITICAL = 177_500;
-export const CEILING_TOTAL = 177_500;
+export const CEILING_CRITICAL = 147_500;
+export const CEILING_TOTAL = 178_500;
 
 const sizesPath = join(dirname(fileURLToPath(import.meta.url)), '../../dist/sizes.json');
 const sizes = () => JSON.parse(readFileSync(sizesPath, 'utf8'));

@@ -127,7 +127,8 @@ export function makeContext({ s, engine, base, routes }) {
     waitWidgets(n = 1, timeout = 20_000) {
       return s.waitFor((k) => {
         const hosts = [...document.querySelectorAll('article-reader, [data-article-reader]')];
-        return hosts.filter((h) => h.shadowRoot && h.shadowRoot.querySelector('.ar-article, .ar-error')).length >= k;
+        // Shown, and its controls built (they come from the lazy part of the wasm, after the article paints).
+        return hosts.filter((h) => h.shadowRoot && h.shadowRoot.querySelector('.ar-article, .ar-error') && h.shadowRoot.querySelector('.ar-tools button')).length >= k;
       }, { args: [n], timeout, message: `${n} widget(s) finished` });
     },
     /**
