@@ -20,8 +20,14 @@ use web_sys::Document;
 /// Top-level blocks rendered before the first paint (more than a phone screen holds).
 pub const FIRST_BLOCKS: usize = 24;
 pub use crate::tasks::SLICE_MS;
-/// Rendered slices are put on the page at most this often, in milliseconds.
-pub const APPEND_MS: f64 = 250.0;
+/// Rendered slices are put on the page at most this often, in milliseconds: each
+/// insertion makes the browser lay out the growing body, so fewer, larger ones
+/// finish a long body sooner (the first screenful is already on the page).
+pub const APPEND_MS: f64 = 1000.0;
+/// Work per rendering slice (converting and building blocks), in milliseconds:
+/// short enough for input to stay responsive, long enough that the yields do not
+/// dominate.
+pub const RENDER_SLICE_MS: f64 = 30.0;
 /// Bodies with more top-level blocks than this get `data-long` (off-screen blocks skip layout).
 pub const LONG_BODY: usize = 200;
 
@@ -191,7 +197,7 @@ async fn render_rest<R>(
         if !container.is_connected() {
             return; // replaced (new src, Retry) or unmounted
         }
-        let more = match blocks.build_into(&doc, &pending, lang, usize::MAX, SLICE_MS) {
+        let more = match blocks.build_into(&doc, &pending, lang, usize::MAX, RENDER_SLICE_MS) {
             Ok(more) => more,
             Err(e) => return on_error(e),
         };
