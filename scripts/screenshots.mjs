@@ -68,7 +68,7 @@ try {
     await page.waitForFunction(() => {
       const r = document.querySelector('article-reader')?.shadowRoot;
       const imgs = r ? [...r.querySelectorAll('.ar-article img:not([loading="lazy"])')] : [];
-      return r && r.querySelector('.ar-article') && imgs.every((i) => i.complete);
+      return r && r.querySelector('.ar-article') && r.querySelector('.ar-tools button') && imgs.every((i) => i.complete);
     }, null, { timeout: 15_000 });
     await page.evaluate(() => document.fonts.ready);
     if (!s.fullPage) {
@@ -110,7 +110,7 @@ async function engineShot(engine) {
     await s.waitFor(() => {
       const r = document.querySelector('article-reader')?.shadowRoot;
       const imgs = r ? [...r.querySelectorAll('.ar-article img:not([loading="lazy"])')] : [];
-      return !!(r && r.querySelector('.ar-article') && imgs.every((i) => i.complete));
+      return !!(r && r.querySelector('.ar-article') && r.querySelector('.ar-tools button') && imgs.every((i) => i.complete));
     }, { timeout: 20_000, message: 'seed rendered' });
     await s.executeAsync(async () => {
       await document.fonts.ready;

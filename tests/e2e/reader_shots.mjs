@@ -57,7 +57,7 @@ for (const [vp, viewport] of Object.entries(VIEWPORTS)) {
     const [init, run] = Array.isArray(act) ? act : [null, act];
     if (init) await page.addInitScript(init);
     await page.goto(`${base}/index.html`);
-    await page.waitForFunction(() => document.querySelector('article-reader')?.shadowRoot?.querySelector('.ar-article'));
+    await page.waitForFunction(() => document.querySelector('article-reader')?.shadowRoot?.querySelector('.ar-article .ar-title') && document.querySelector('article-reader').shadowRoot.querySelector('.ar-tools button'));
     await page.evaluate(() => document.querySelector('article-reader').scrollIntoView());
     await run(page);
     await page.waitForTimeout(300);
