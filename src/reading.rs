@@ -19,7 +19,7 @@
 
 /// Tokens per minute for a language tag (`vi`, `en`...).
 pub fn rate_for(lang: Option<&str>) -> u32 {
-    match lang.map(|l| l.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase()) {
+    match lang.map(crate::article::lang::primary_subtag) {
         Some(l) if l == "vi" => 330,
         _ => 238,
     }

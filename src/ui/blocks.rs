@@ -9,6 +9,7 @@
 //! as one Rust tree: the wasm memory holds one block's text at a time, and the
 //! first screenful does not wait for the last block.
 
+use super::js::get;
 use crate::article::json::Json;
 use crate::article::native::{block, is_html_kind};
 use crate::model::body::Node;
@@ -26,10 +27,6 @@ pub struct Rest {
     next: u32,
     /// Base URL for the blocks' links and images (the article's own URL, else `src`).
     pub base: Option<String>,
-}
-
-fn get(v: &JsValue, key: &str) -> JsValue {
-    Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
 impl Rest {

@@ -9,8 +9,8 @@
 //! when the dialog opens; text is copied as text. One listener per event type on
 //! the widget root (removed on unmount); the dialog is created on first use.
 
+use super::js::{self, call};
 use super::settings::{word, W};
-use super::speech::call;
 use crate::i18n::Lang;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -83,8 +83,7 @@ fn show(root: &Element, d: &Element, i: usize) {
     let q = |s: &str| d.query_selector(s).ok().flatten();
     if let Some(img) = q(".ar-lb-img") {
         let attr = |n: &str| src.get_attribute(n);
-        let current =
-            js_sys::Reflect::get(src, &"currentSrc".into()).ok().and_then(|v| v.as_string()).filter(|s| !s.is_empty());
+        let current = js::str_prop(src, "currentSrc").filter(|s| !s.is_empty());
         let _ = img.set_attribute("src", &current.or(attr("src")).unwrap_or_default());
         match attr("srcset") {
             Some(s) => {
@@ -129,9 +128,7 @@ fn history() -> Option<web_sys::History> {
 }
 
 fn marked_state() -> bool {
-    history()
-        .and_then(|h| h.state().ok())
-        .is_some_and(|s| js_sys::Reflect::get(&s, &"arLightbox".into()).ok().is_some_and(|v| v.is_truthy()))
+    history().and_then(|h| h.state().ok()).is_some_and(|s| js::get(&s, "arLightbox").is_truthy())
 }
 
 fn open(root: &Element, lang: Lang, img: &Element) {
@@ -143,7 +140,7 @@ fn open(root: &Element, lang: Lang, img: &Element) {
         // A history entry, so the phone's back button closes the photo.
         if let Some(h) = history() {
             let state = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&state, &"arLightbox".into(), &JsValue::TRUE);
+            js::set(&state, "arLightbox", &JsValue::TRUE);
             let _ = h.push_state(&state, "");
         }
         if let Ok(Some(c)) = d.query_selector(".ar-lb-close") {
@@ -229,11 +226,7 @@ fn on_event(root: &Element, lang: Lang, ev: &Event) {
         ("pointerup", Some(d)) => {
             let (Some(from), Some(to)) = (SWIPE.with(|s| s.take()), x) else { return };
             // Not while the reader is pinch-zoomed in.
-            let zoom = web_sys::window()
-                .and_then(|w| js_sys::Reflect::get(&w, &"visualViewport".into()).ok())
-                .and_then(|v| js_sys::Reflect::get(&v, &"scale".into()).ok())
-                .and_then(|s| s.as_f64())
-                .unwrap_or(1.0);
+            let zoom = js::get(&js::get(&js::win(), "visualViewport"), "scale").as_f64().unwrap_or(1.0);
             if (to - from).abs() > 50.0 && zoom <= 1.01 {
                 step(root, &d, if to < from { 1 } else { -1 });
             }
@@ -290,10 +283,10 @@ pub fn install(inside: Element, lang: Memo<Lang>) {
         // Photos rendered later (the article, long bodies in chunks) become focusable.
         let r = root.clone();
         let cb = Closure::<dyn Fn()>::new(move || mark_photos(&r, lang.get_untracked())).into_js_value();
-        let observer = super::speech::construct("MutationObserver", &cb).unwrap_or(JsValue::UNDEFINED);
+        let observer = js::construct("MutationObserver", &cb).unwrap_or(JsValue::UNDEFINED);
         let opts = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&opts, &"childList".into(), &JsValue::TRUE);
-        let _ = js_sys::Reflect::set(&opts, &"subtree".into(), &JsValue::TRUE);
+        js::set(&opts, "childList", &JsValue::TRUE);
+        js::set(&opts, "subtree", &JsValue::TRUE);
         let _ = call(&observer, "observe", &[&root, &opts]);
         *h.borrow_mut() = Some((root, f, pop, observer));
     }));

@@ -11,7 +11,6 @@ use super::speech::{
 };
 use super::{live, Instance, LoadState};
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
 
 /// One instance's Listen state.
 #[derive(Clone, Copy)]
@@ -168,8 +167,7 @@ fn more_dom(lang: Memo<crate::i18n::Lang>, more: &web_sys::Element, l: Listen) -
 
 /// The `value` of an event's target (a `<select>`).
 fn target_value(ev: &web_sys::Event) -> String {
-    let t = ev.target().map(JsValue::from).unwrap_or(JsValue::UNDEFINED);
-    js_sys::Reflect::get(&t, &JsValue::from_str("value")).ok().and_then(|v| v.as_string()).unwrap_or_default()
+    ev.target().and_then(|t| super::js::str_prop(&t, "value")).unwrap_or_default()
 }
 
 /// Replaces the options of `select` with (value, label, selected) triples.

@@ -10,6 +10,7 @@ pub mod embeds;
 pub mod figure;
 pub mod header;
 pub mod intl;
+pub mod js;
 pub mod lazy;
 pub mod lightbox;
 pub mod listen;

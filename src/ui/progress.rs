@@ -26,7 +26,7 @@ const KEY: &str = "article-reader:positions";
 /// (bar fraction: read up to the bottom of the screen; position: the top of the screen), 0..=1.
 fn measure(root: &Element) -> Option<(f64, f64)> {
     let art = root.query_selector(".ar-article").ok().flatten()?;
-    let (top, bottom, vh) = super::speech::rect(&art)?;
+    let (top, bottom, vh) = super::js::rect(&art)?;
     let height = bottom - top;
     if height <= 0.0 {
         return None;
@@ -80,7 +80,7 @@ fn offer_dom(lang: Memo<Lang>, resume: &Element, offer: RwSignal<u32>, bar: &Ele
             offer.set(0);
             let root = b.closest(".ar").ok().flatten();
             let Some(art) = root.and_then(|r| r.query_selector(".ar-article").ok().flatten()) else { return };
-            let Some((top, bottom, _)) = super::speech::rect(&art) else { return };
+            let Some((top, bottom, _)) = super::js::rect(&art) else { return };
             if let Some(w) = web_sys::window() {
                 w.scroll_by_with_x_and_y(0.0, top + (bottom - top) * f64::from(at) / 1000.0);
             }

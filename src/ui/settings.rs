@@ -195,7 +195,7 @@ fn sync(panel: &web_sys::Element, levels: [usize; 3], theme: usize, step: usize)
         let Some(input) = inputs.item(i) else { continue };
         let ty = get_str(&input, "type");
         if ty == "range" {
-            set_prop(&input, "value", &JsValue::from_str(&step.to_string()));
+            super::js::set(&input, "value", &JsValue::from_str(&step.to_string()));
             let pct = [SCALE_STEPS.get(step).copied().unwrap_or(100).to_string().as_str(), "%"].concat();
             if let Some(e) = input.dyn_ref::<web_sys::Element>() {
                 if e.get_attribute("aria-valuetext").as_deref() != Some(pct.as_str()) {
@@ -215,17 +215,13 @@ fn sync(panel: &web_sys::Element, levels: [usize; 3], theme: usize, step: usize)
             _ => (3, radio - 8),
         };
         let now = levels.get(group).copied().unwrap_or(theme);
-        set_prop(&input, "checked", &JsValue::from_bool(now == k));
+        super::js::set(&input, "checked", &JsValue::from_bool(now == k));
         radio += 1;
     }
 }
 
 fn get_str(obj: &JsValue, name: &str) -> String {
-    js_sys::Reflect::get(obj, &JsValue::from_str(name)).ok().and_then(|v| v.as_string()).unwrap_or_default()
-}
-
-fn set_prop(obj: &JsValue, name: &str, v: &JsValue) {
-    let _ = js_sys::Reflect::set(obj, &JsValue::from_str(name), v);
+    super::js::str_prop(obj, name).unwrap_or_default()
 }
 
 /// A change in the panel: a radio picked or the slider moved.

@@ -6,18 +6,13 @@
 //! with a text fragment (`#:~:text=start,end`), which browsers that support it
 //! scroll to and highlight.
 
+use super::js::{call, get, set, win};
 use super::settings::{word, W};
-use super::speech::call;
 use super::{live, Instance, LoadState};
 use crate::i18n::Lang;
-use js_sys::Reflect;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-
-fn get(obj: &JsValue, name: &str) -> JsValue {
-    Reflect::get(obj, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
-}
 
 /// Percent-encodes a text-fragment term (`-`, `,` and `&` are syntax there).
 fn term(s: &str) -> String {
@@ -136,7 +131,7 @@ pub fn share_dom(inst: Instance, parent: &web_sys::Element, announce: RwSignal<S
 /// Opens the system share sheet (Web Share API) with the title and `link`;
 /// false when the browser has none.
 fn system_share(inst: Instance, link: &str) -> bool {
-    let nav = get(&web_sys::window().map(JsValue::from).unwrap_or(JsValue::UNDEFINED), "navigator");
+    let nav = get(&win(), "navigator");
     if !get(&nav, "share").is_function() {
         return false;
     }
@@ -145,8 +140,8 @@ fn system_share(inst: Instance, link: &str) -> bool {
         LoadState::Ready(r) => r.article.title.clone(),
         _ => None,
     });
-    let _ = Reflect::set(&data, &"title".into(), &title.unwrap_or_default().into());
-    let _ = Reflect::set(&data, &"url".into(), &link.into());
+    set(&data, "title", &title.unwrap_or_default().into());
+    set(&data, "url", &link.into());
     match call(&nav, "share", &[&data]) {
         Some(p) => {
             settle(p, |_| ()); // the reader may cancel the sheet: not an error
@@ -196,7 +191,7 @@ fn menu_dom(
         &copy,
         "click",
         Box::new(move |_| {
-            let nav = get(&web_sys::window().map(JsValue::from).unwrap_or(JsValue::UNDEFINED), "navigator");
+            let nav = get(&win(), "navigator");
             let clip = get(&nav, "clipboard");
             let text: JsValue = url.get_untracked().as_str().into();
             let result = call(&clip, "writeText", &[&text]).unwrap_or(JsValue::UNDEFINED);

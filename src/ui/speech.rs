@@ -23,8 +23,10 @@
 //! return errors instead of throwing through wasm. `speechSynthesis` is one queue
 //! per page: starting one instance stops any other; unmounting stops it.
 
+use super::js::{call, construct, get, rect, set, str_prop, win};
 use super::prefs::{load, store};
-use js_sys::{Array, Function, Object, Reflect};
+use crate::article::lang::primary_subtag;
+use js_sys::{Array, Object};
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
@@ -83,47 +85,9 @@ fn js(s: &str) -> JsValue {
     JsValue::from_str(s)
 }
 
-fn get(obj: &JsValue, name: &str) -> JsValue {
-    Reflect::get(obj, &js(name)).unwrap_or(JsValue::UNDEFINED)
-}
-
-fn set(obj: &JsValue, name: &str, value: &JsValue) {
-    let _ = Reflect::set(obj, &js(name), value);
-}
-
-fn win() -> JsValue {
-    web_sys::window().map(JsValue::from).unwrap_or(JsValue::UNDEFINED)
-}
-
 /// `window.speechSynthesis`, when it is an object.
 fn synth() -> Option<JsValue> {
-    let win = web_sys::window()?;
-    Reflect::get(&win, &js("speechSynthesis")).ok().filter(JsValue::is_object)
-}
-
-/// Calls `obj[name](...args)`; `None` if it is not a function or it throws.
-pub(crate) fn call(obj: &JsValue, name: &str, args: &[&JsValue]) -> Option<JsValue> {
-    let f = Reflect::get(obj, &js(name)).ok()?.dyn_into::<Function>().ok()?;
-    let list = Array::new();
-    for a in args {
-        list.push(a);
-    }
-    f.apply(obj, &list).ok()
-}
-
-/// `new window[name](arg)`, when that constructor exists and does not throw.
-pub(crate) fn construct(name: &str, arg: &JsValue) -> Option<JsValue> {
-    let ctor = get(&win(), name).dyn_into::<Function>().ok()?;
-    Reflect::construct(&ctor, &Array::of1(arg)).ok()
-}
-
-fn str_prop(obj: &JsValue, name: &str) -> Option<String> {
-    get(obj, name).as_string()
-}
-
-/// Primary subtag, lower-cased: `vi-VN` → `vi`.
-fn primary(tag: &str) -> String {
-    tag.split(['-', '_']).next().unwrap_or("").trim().to_ascii_lowercase()
+    Some(get(&win(), "speechSynthesis")).filter(JsValue::is_object)
 }
 
 /// The voices for `lang`, best first: natural/online voices, then the exact
@@ -131,13 +95,13 @@ fn primary(tag: &str) -> String {
 pub(super) fn voices_for(lang: &str) -> Vec<(String, JsValue)> {
     let Some(api) = synth() else { return Vec::new() };
     let Some(list) = call(&api, "getVoices", &[]).and_then(|l| l.dyn_into::<Array>().ok()) else { return Vec::new() };
-    let want = primary(lang);
+    let want = primary_subtag(lang);
     let full = lang.replace('_', "-").to_ascii_lowercase();
     let mut out: Vec<(bool, bool, String, JsValue)> = list
         .iter()
         .filter_map(|v| {
             let l = str_prop(&v, "lang")?.replace('_', "-").to_ascii_lowercase();
-            if primary(&l) != want {
+            if primary_subtag(&l) != want {
                 return None;
             }
             let name = str_prop(&v, "name").unwrap_or_default();
@@ -164,7 +128,7 @@ fn init() -> ArcRwSignal<Option<usize>> {
 /// The voice to use for `lang`: the one the reader chose for that language, else the best.
 fn pick_voice(lang: &str) -> Option<JsValue> {
     let list = voices_for(lang);
-    let chosen = load(&[KEY_VOICE, &primary(lang)].concat());
+    let chosen = load(&[KEY_VOICE, &primary_subtag(lang)].concat());
     let i = chosen.and_then(|c| list.iter().position(|(n, _)| *n == c)).unwrap_or(0);
     list.into_iter().nth(i).map(|(_, v)| v)
 }
@@ -242,13 +206,6 @@ fn range_in(block: &web_sys::Element, from: u32, to: u32) -> Option<JsValue> {
         };
     }
     None
-}
-
-/// Top and bottom of a range or element in the viewport, and the viewport height.
-pub(crate) fn rect(obj: &JsValue) -> Option<(f64, f64, f64)> {
-    let r = call(obj, "getBoundingClientRect", &[])?;
-    let h = get(&win(), "innerHeight").as_f64()?;
-    Some((get(&r, "top").as_f64()?, get(&r, "bottom").as_f64()?, h))
 }
 
 /// Speaks the current sentence of the queue; the next one follows on `end`.
@@ -482,7 +439,7 @@ pub(super) fn set_rate(id: usize, i: usize) {
 
 /// A voice picked by name for `lang`: remembered per language; the sentence restarts.
 pub(super) fn set_voice(id: usize, lang: &str, name: &str) {
-    store(&[KEY_VOICE, &primary(lang)].concat(), name);
+    store(&[KEY_VOICE, &primary_subtag(lang)].concat(), name);
     let voice = voices_for(lang).into_iter().find(|(n, _)| n == name);
     QUEUE.with(|q| {
         if let (Some(q), Some((_, v))) = (q.borrow_mut().as_mut(), voice) {
@@ -496,7 +453,7 @@ pub(super) fn set_voice(id: usize, lang: &str, name: &str) {
 /// The speed options (value, label, selected) in the UI language, and the
 /// voice options for `lang` with the remembered one selected.
 pub(super) fn options(en: bool, lang: &str) -> [Vec<(String, String, bool)>; 2] {
-    let chosen = load(&[KEY_VOICE, &primary(lang)].concat());
+    let chosen = load(&[KEY_VOICE, &primary_subtag(lang)].concat());
     let now = RATE.with(Cell::get);
     let labels: &[&str; 6] = if en { &RATE_EN } else { &RATE_VI };
     let rates = labels.iter().enumerate().map(|(i, l)| (i.to_string(), (*l).to_owned(), i == now)).collect();
