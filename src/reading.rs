@@ -75,6 +75,13 @@ impl ReadingTime {
         self.units += count_units(text, self.rate);
     }
 
+    /// Adds the text of one body block (and its children).
+    pub fn add_node(&mut self, node: &crate::model::body::Node) {
+        let mut text = String::new();
+        node.text_content(&mut text);
+        self.add(&text);
+    }
+
     /// Whole minutes, at least 1 when any text was added.
     pub fn minutes(&self) -> u32 {
         self.minutes_scaled(1.0)

@@ -12,26 +12,32 @@ pub fn now_ms() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 
-/// Resolves after `ms` milliseconds (`setTimeout`).
-pub async fn sleep_ms(ms: i32) {
+/// Resolves once `arm` has had the browser call back (`resolve` is the callback).
+async fn called_back(arm: impl Fn(&web_sys::Window, &js_sys::Function)) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+            arm(&w, &resolve);
         }
     });
     let _ = JsFuture::from(promise).await;
 }
 
+/// Resolves after `ms` milliseconds (`setTimeout`).
+pub async fn sleep_ms(ms: i32) {
+    called_back(|w, resolve| {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(resolve, ms);
+    })
+    .await;
+}
+
 /// Resolves after the next frame is painted (`requestAnimationFrame`, then a
 /// task), or after 200 ms where no frame comes (a hidden tab).
 pub async fn after_paint() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.request_animation_frame(&resolve);
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 200);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
+    called_back(|w, resolve| {
+        let _ = w.request_animation_frame(resolve);
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(resolve, 200);
+    })
+    .await;
     yield_to_browser().await;
 }
 
@@ -39,10 +45,5 @@ pub async fn after_paint() {
 /// their turn. (`scheduler.yield()` continuations run ahead of other tasks, which
 /// starves the page's own timers during a long body, so it is not used.)
 pub async fn yield_to_browser() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback(&resolve);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
+    sleep_ms(0).await;
 }

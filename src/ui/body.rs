@@ -104,9 +104,7 @@ impl<R> Blocks<R> {
         let (rest, time) = self.rest.as_mut()?;
         Some(match rest.next_node()? {
             Some(n) => {
-                let mut text = String::new();
-                n.text_content(&mut text);
-                time.add(&text);
+                time.add_node(&n);
                 node_dom(doc, &n, lang).map(Some)
             }
             None => Ok(None),

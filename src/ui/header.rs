@@ -89,11 +89,6 @@ fn dates(doc: &Document, meta: &Element, ready: &Ready, lang: Lang, tz: &str) ->
 /// time (one block's text in memory, not the body's).
 pub fn reading_time(ready: &Ready) -> crate::reading::ReadingTime {
     let mut time = crate::reading::ReadingTime::new(ready.article.lang.as_deref());
-    let mut text = String::new();
-    for n in &ready.body {
-        text.clear();
-        n.text_content(&mut text);
-        time.add(&text);
-    }
+    ready.body.iter().for_each(|n| time.add_node(n));
     time
 }

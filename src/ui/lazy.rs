@@ -61,7 +61,8 @@ pub fn request(owner: Option<WeakOwner>, inst: Instance, tools: web_sys::Element
     }
 }
 
-/// One widget's controls from the loaded part (unless it was unmounted meanwhile).
+/// One widget's controls from the loaded part (`build_features` skips a widget
+/// unmounted meanwhile).
 fn build(w: Waiting) {
     let owner = match &w.owner {
         Some(weak) => match weak.upgrade() {
@@ -70,9 +71,6 @@ fn build(w: Waiting) {
         },
         None => None,
     };
-    if !w.tools.is_connected() {
-        return;
-    }
     leptos::task::spawn_local(async move {
         let _ = features(owner, w.inst, w.tools).await;
     });

@@ -43,16 +43,26 @@ fn link_dom(doc: &Document, parent: &Element, l: &Link) -> Dom<Element> {
     add_text(doc, parent, tag, &[("href", l.url.as_deref())], &l.name)
 }
 
+/// A labelled `tag` (class and part) with its heading and an empty list:
+/// (the container, the list).
+fn headed_list(
+    doc: &Document,
+    tag: &str,
+    class: &str,
+    part: &str,
+    heading: &str,
+    lang: Lang,
+) -> Dom<(Element, Element)> {
+    let attrs = [("class", Some(class)), ("part", Some(part)), ("aria-label", Some(heading))];
+    let container = element(doc, tag, &attrs)?;
+    ui_heading(doc, &container, heading, lang)?;
+    let ul = add(doc, &container, "ul", &[])?;
+    Ok((container, ul))
+}
+
 /// The related-categories navigation ("Chuyên mục khác").
 fn sections_dom(doc: &Document, cats: &[Link], lang: Lang) -> Dom<Element> {
-    let heading = lang.t().other_sections;
-    let nav = element(
-        doc,
-        "nav",
-        &[("class", Some("ar-sections")), ("part", Some("sections")), ("aria-label", Some(heading))],
-    )?;
-    ui_heading(doc, &nav, heading, lang)?;
-    let ul = add(doc, &nav, "ul", &[])?;
+    let (nav, ul) = headed_list(doc, "nav", "ar-sections", "sections", lang.t().other_sections, lang)?;
     for c in cats {
         let li = add(doc, &ul, "li", &[])?;
         link_dom(doc, &li, c)?;
@@ -75,14 +85,7 @@ fn tags_dom(doc: &Document, tags: &[String], lang: Lang) -> Dom<Element> {
 
 /// Related articles with lazily loaded thumbnails.
 fn related_dom(doc: &Document, items: &[RelatedArticle], lang: Lang, tz: &str) -> Dom<Element> {
-    let heading = lang.t().related;
-    let section = element(
-        doc,
-        "section",
-        &[("class", Some("ar-related")), ("part", Some("related")), ("aria-label", Some(heading))],
-    )?;
-    ui_heading(doc, &section, heading, lang)?;
-    let ul = add(doc, &section, "ul", &[])?;
+    let (section, ul) = headed_list(doc, "section", "ar-related", "related", lang.t().related, lang)?;
     for r in items {
         let li = add(doc, &ul, "li", &[])?;
         let tag = if r.url.is_some() { "a" } else { "span" };

@@ -127,35 +127,24 @@ fn theme_words(lang: Lang) -> [&'static str; 4] {
     [t.theme_auto, t.theme_light, t.theme_sepia, t.theme_dark]
 }
 
-fn el(doc: &web_sys::Document, tag: &str, class: &str, text: &str) -> Option<web_sys::Element> {
-    let e = doc.create_element(tag).ok()?;
-    if !class.is_empty() {
-        e.set_class_name(class);
-    }
-    if !text.is_empty() {
-        e.set_text_content(Some(text));
-    }
-    Some(e)
-}
-
 /// Builds the panel's content (plain DOM: the panel is built on first open and
 /// costs the first paint nothing): the size slider and one radio group per choice.
 fn build(panel: &web_sys::Element, lang: Lang) -> Option<()> {
+    use super::dom::{add, add_text};
     let doc = panel.owner_document()?;
     panel.set_text_content(None);
-    let size = el(&doc, "div", "ar-group ar-size", "")?;
-    let label = el(&doc, "label", "", lang.t().font_size_is)?;
-    let _ = label.set_attribute("for", "ar-size");
-    let range = el(&doc, "input", "ar-range", "")?;
-    for (k, v) in [("id", "ar-size"), ("type", "range"), ("min", "0"), ("max", "10"), ("step", "1")] {
-        let _ = range.set_attribute(k, v);
-    }
-    let pct = el(&doc, "span", "ar-pct", "")?;
-    let _ = pct.set_attribute("aria-hidden", "true");
-    for e in [&label, &range, &pct] {
-        size.append_child(e).ok()?;
-    }
-    panel.append_child(&size).ok()?;
+    let size = add(&doc, panel, "div", &[("class", Some("ar-group ar-size"))]).ok()?;
+    add_text(&doc, &size, "label", &[("for", Some("ar-size"))], lang.t().font_size_is).ok()?;
+    let range = [
+        ("class", Some("ar-range")),
+        ("id", Some("ar-size")),
+        ("type", Some("range")),
+        ("min", Some("0")),
+        ("max", Some("10")),
+        ("step", Some("1")),
+    ];
+    add(&doc, &size, "input", &range).ok()?;
+    add(&doc, &size, "span", &[("class", Some("ar-pct")), ("aria-hidden", Some("true"))]).ok()?;
     let themes = theme_words(lang);
     let theme_values: [&str; 4] = Theme::ALL.map(Theme::name);
     for g in 0..4 {
@@ -166,23 +155,14 @@ fn build(panel: &web_sys::Element, lang: Lang) -> Option<()> {
                 }
                 _ => ("article-reader:theme", lang.t().theme, themes.to_vec(), &theme_values),
             };
-        let set = el(&doc, "fieldset", "ar-group", "")?;
-        let leg = el(&doc, "legend", "", legend)?;
-        set.append_child(&leg).ok()?;
-        let opts = el(&doc, "div", "ar-opts", "")?;
+        let set = add(&doc, panel, "fieldset", &[("class", Some("ar-group"))]).ok()?;
+        add_text(&doc, &set, "legend", &[], legend).ok()?;
+        let opts = add(&doc, &set, "div", &[("class", Some("ar-opts"))]).ok()?;
         for (label, value) in labels.iter().zip(values) {
-            let l = el(&doc, "label", "ar-opt", "")?;
-            let input = el(&doc, "input", "", "")?;
-            for (k, v) in [("type", "radio"), ("name", name), ("value", value)] {
-                let _ = input.set_attribute(k, v);
-            }
-            l.append_child(&input).ok()?;
-            let span = el(&doc, "span", "", label)?;
-            l.append_child(&span).ok()?;
-            opts.append_child(&l).ok()?;
+            let l = add(&doc, &opts, "label", &[("class", Some("ar-opt"))]).ok()?;
+            add(&doc, &l, "input", &[("type", Some("radio")), ("name", Some(name)), ("value", Some(value))]).ok()?;
+            add_text(&doc, &l, "span", &[], label).ok()?;
         }
-        set.append_child(&opts).ok()?;
-        panel.append_child(&set).ok()?;
     }
     Some(())
 }
