@@ -144,3 +144,88 @@ fn long_native_body_is_cut_after_the_head_and_converted_block_by_block() {
     assert!(Rest::split(&plain, true).is_some(), "format=native forced");
     assert!(Rest::split(&wasm_bindgen::JsValue::from_str("x"), true).is_none());
 }
+
+/// The date text is built in Rust (`Lang::date_label`) so a page makes one
+/// `Intl.DateTimeFormat` per zone, not one per shape: it must read exactly as the
+/// browser's own formatting of the languages' tags, for every month and a spread of
+/// days, hours and years.
+#[wasm_bindgen_test]
+fn date_labels_match_intl() {
+    use article_reader::article::datetime::from_epoch_millis;
+    use article_reader::i18n::Lang;
+    use js_sys::{Date, Object, Reflect};
+    let opts = |pairs: &[(&str, &str)]| {
+        let o = Object::new();
+        for (k, v) in pairs.iter().chain(&[("timeZone", "UTC")]) {
+            Reflect::set(&o, &(*k).into(), &(*v).into()).unwrap();
+        }
+        o
+    };
+    let time = opts(&[("hour", "2-digit"), ("minute", "2-digit"), ("hourCycle", "h23")]);
+    let shapes = [
+        (Lang::Vi, opts(&[("day", "2-digit"), ("month", "2-digit"), ("year", "numeric")]), " "),
+        (Lang::En, opts(&[("day", "numeric"), ("month", "short"), ("year", "numeric")]), ", "),
+    ];
+    let mut checked = 0;
+    for i in 0..400i64 {
+        // About every 37 days and 7 hours from 1999 to 2040.
+        let ms = 915_148_800_000 + i * (37 * 86_400_000 + 7 * 3_600_000 + 11 * 60_000);
+        let date = Date::new(&(ms as f64).into());
+        for (lang, date_opts, sep) in &shapes {
+            let mut dt = from_epoch_millis(ms, 0);
+            let want_date = String::from(date.to_locale_date_string(lang.tag(), date_opts));
+            let want_time = String::from(date.to_locale_time_string_with_options(lang.tag(), &time));
+            assert_eq!(lang.date_label(&dt), format!("{want_date}{sep}{want_time}"), "{lang:?} {ms}");
+            dt.has_time = false;
+            assert_eq!(lang.date_label(&dt), want_date, "{lang:?} {ms}");
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 800);
+}
+
+/// `FIXED_ZONES` spares the first `Intl.DateTimeFormat` (tens of milliseconds on a
+/// phone): each entry must agree with the browser's own zone data at every instant
+/// it claims, here every 9 days and 5 hours from its start to 2100.
+#[wasm_bindgen_test]
+fn fixed_zones_agree_with_the_browser() {
+    use article_reader::article::datetime::{days_from_civil, fixed_offset, FIXED_ZONES};
+    use js_sys::{Array, Date, Object, Reflect};
+    const END: i64 = 4_102_444_800_000; // 2100-01-01T00:00Z
+    let mut checked = 0;
+    for (zone, since, offset) in FIXED_ZONES {
+        let o = Object::new();
+        for (k, v) in [
+            ("year", "numeric"),
+            ("month", "numeric"),
+            ("day", "numeric"),
+            ("hour", "numeric"),
+            ("minute", "numeric"),
+            ("hourCycle", "h23"),
+            ("timeZone", zone),
+        ] {
+            Reflect::set(&o, &k.into(), &v.into()).unwrap();
+        }
+        let dtf = js_sys::Intl::DateTimeFormat::new(&Array::of1(&"en-US".into()), &o);
+        let mut ms = since.max(-2_208_988_800_000); // from 1900 for the zones that never change
+        while ms < END {
+            let parts = dtf.format_to_parts(&Date::new(&(ms as f64).into()));
+            let mut f = [0i64; 5];
+            for p in parts.iter() {
+                let kind = Reflect::get(&p, &"type".into()).unwrap().as_string().unwrap();
+                let value = Reflect::get(&p, &"value".into()).unwrap().as_string().unwrap();
+                let slot = ["year", "month", "day", "hour", "minute"].iter().position(|k| *k == kind);
+                if let Some(i) = slot {
+                    f[i] = value.parse().unwrap();
+                }
+            }
+            let local_min = days_from_civil(f[0] as i32, f[1] as u8, f[2] as u8) * 1440 + f[3] * 60 + f[4];
+            let browser = local_min - ms.div_euclid(60_000);
+            assert_eq!(fixed_offset(zone, ms as f64), Some(offset), "{zone} {ms}");
+            assert_eq!(browser, i64::from(offset), "{zone} at {ms}: the browser says {browser}");
+            ms += 9 * 86_400_000 + 5 * 3_600_000;
+            checked += 1;
+        }
+    }
+    assert!(checked > 20_000, "{checked}");
+}

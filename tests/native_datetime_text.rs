@@ -4,13 +4,16 @@
 #[macro_use]
 mod cases;
 
-use article_reader::article::datetime::{days_from_civil, epoch_millis, parse, parse_lenient, to_iso};
+use article_reader::article::datetime::{
+    days_from_civil, epoch_millis, from_epoch_millis, parse, parse_lenient, to_iso,
+};
 use article_reader::article::lang::{is_rtl, lang_tag, primary_subtag};
 use article_reader::article::model::DateTime;
 use article_reader::article::text::{
     clean, collapse_ws, decode_attribute, decode_entities, escape_html, looks_like_html, paragraphs, repeats,
     strip_tags,
 };
+use article_reader::i18n::Lang;
 
 fn dt(s: &str) -> DateTime {
     parse(s).unwrap_or_else(|| panic!("should parse: {s}"))
@@ -119,6 +122,57 @@ mod epoch {
         zulu_ignores_default: ("2019-12-19T09:00:00Z", 420) => MS,
         no_offset_takes_default: ("2019-12-19T16:00:00", 420) => MS,
         negative_offset: ("2019-12-19T04:00:00-05:00", 0) => MS,
+    }
+}
+
+mod from_epoch {
+    use super::*;
+    const MS: i64 = 1_576_746_000_000;
+    cases! { |(ms, off)| to_iso(&from_epoch_millis(ms, off));
+        at_offset: (MS, 420) => "2019-12-19T16:00:00+07:00",
+        utc: (MS, 0) => "2019-12-19T09:00:00Z",
+        behind: (MS, -300) => "2019-12-19T04:00:00-05:00",
+        epoch: (0, 0) => "1970-01-01T00:00:00Z",
+        before_epoch_floors: (-1, 0) => "1969-12-31T23:59:59Z",
+        crosses_midnight: (MS + 8 * 3_600_000, 420) => "2019-12-20T00:00:00+07:00",
+        leap_day: (951_782_400_000, 0) => "2000-02-29T00:00:00Z",
+    }
+
+    #[test]
+    fn round_trips_every_day_for_four_centuries() {
+        // 1900-03-01 .. 2300-03-01, every day at 23:59:59 at +07:00.
+        let start = days_from_civil(1900, 3, 1);
+        for d in start..start + 146_097 {
+            let ms = (d * 86_400 + 86_399 - 7 * 3600) * 1000;
+            let back = from_epoch_millis(ms, 420);
+            assert_eq!(epoch_millis(&back, 0), ms, "{back:?}");
+            assert_eq!(days_from_civil(back.year, back.month, back.day), d);
+            assert_eq!((back.hour, back.minute, back.second), (23, 59, 59));
+        }
+    }
+
+    #[test]
+    fn extreme_instants_do_not_panic() {
+        for ms in [i64::MIN, i64::MAX, -8_640_000_000_000_000, 8_640_000_000_000_000] {
+            let dt = from_epoch_millis(ms, 840);
+            assert!((1..=12).contains(&dt.month) && (1..=31).contains(&dt.day) && dt.hour < 24);
+        }
+    }
+}
+
+mod date_labels {
+    use super::*;
+    // What Intl.DateTimeFormat("vi-VN", {day: "2-digit", month: "2-digit", year: "numeric"})
+    // and ("en-GB", {day: "numeric", month: "short", year: "numeric"}) plus
+    // {hour: "2-digit", minute: "2-digit", hourCycle: "h23"} write in Chromium and Firefox.
+    cases! { |(lang, s): (Lang, &str)| lang.date_label(&dt(s));
+        vi_date_time: (Lang::Vi, "2019-12-19T16:00:00+07:00") => "19/12/2019 16:00",
+        vi_pads: (Lang::Vi, "2020-01-05T07:05:00") => "05/01/2020 07:05",
+        vi_date_only: (Lang::Vi, "2019-12-19") => "19/12/2019",
+        en_date_time: (Lang::En, "2019-12-19T16:00:00") => "19 Dec 2019, 16:00",
+        en_no_day_padding: (Lang::En, "2020-01-05T00:00:00") => "5 Jan 2020, 00:00",
+        en_september: (Lang::En, "2021-09-30") => "30 Sept 2021",
+        en_may: (Lang::En, "2021-05-01") => "1 May 2021",
     }
 }
 

@@ -139,6 +139,57 @@ pub fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+/// Zones whose offset has not changed since an instant: (name, since, offset in
+/// minutes). From the tz database: Vietnam has kept +07:00 since 1975-06-13 (UTC
+/// never changes). Instants from `since` on need no `Intl.DateTimeFormat`, whose
+/// first construction costs tens of milliseconds on a phone; anything else asks the
+/// browser. A browser test checks every entry against the browser's own zone data.
+pub const FIXED_ZONES: [(&str, i64, i16); 5] = [
+    ("Asia/Ho_Chi_Minh", 189_302_400_000, 420), // since 1976-01-01T00:00Z
+    ("Asia/Saigon", 189_302_400_000, 420),
+    ("UTC", i64::MIN, 0),
+    ("Etc/UTC", i64::MIN, 0),
+    ("Etc/GMT", i64::MIN, 0),
+];
+
+/// The offset of `tz` at the instant `ms` when [`FIXED_ZONES`] knows it.
+pub fn fixed_offset(tz: &str, ms: f64) -> Option<i16> {
+    FIXED_ZONES.iter().find(|(name, since, _)| *name == tz && ms >= *since as f64).map(|z| z.2)
+}
+
+/// True when `tz` is one of the [`FIXED_ZONES`] (a zone every browser knows).
+pub fn is_fixed_zone(tz: &str) -> bool {
+    FIXED_ZONES.iter().any(|(name, _, _)| *name == tz)
+}
+
+/// The civil date-time (proleptic Gregorian, H. Hinnant's inverse) `offset_minutes`
+/// east of UTC at the instant `ms` (milliseconds since the Unix epoch), with that
+/// offset. Any `ms` gives a valid value (years are clamped to what `i32` holds).
+pub fn from_epoch_millis(ms: i64, offset_minutes: i16) -> DateTime {
+    let secs = ms.div_euclid(1000).saturating_add(i64::from(offset_minutes) * 60);
+    let days = secs.div_euclid(86_400);
+    let tod = secs.rem_euclid(86_400);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    DateTime {
+        year: year.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32,
+        month,
+        day,
+        hour: (tod / 3600) as u8,
+        minute: (tod / 60 % 60) as u8,
+        second: (tod % 60) as u8,
+        offset_minutes: Some(offset_minutes),
+        has_time: true,
+    }
+}
+
 /// Milliseconds since the Unix epoch. A value without an offset is read at
 /// `default_offset_minutes` (the portal's zone, e.g. 420 for UTC+7).
 pub fn epoch_millis(dt: &DateTime, default_offset_minutes: i16) -> i64 {
@@ -182,7 +233,7 @@ pub fn to_iso(dt: &DateTime) -> String {
 }
 
 /// Appends `v` zero-padded to `width` digits.
-fn push_num(s: &mut String, v: u32, width: u32) {
+pub fn push_num(s: &mut String, v: u32, width: u32) {
     let mut div = 10u32.pow(width.saturating_sub(1).min(9));
     while v / div >= 10 {
         div *= 10;
