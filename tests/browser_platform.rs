@@ -82,7 +82,7 @@ fn lowercase_matches_std() {
 }
 
 #[wasm_bindgen_test]
-fn parse_json_reads_through_json_parse_and_serde_wasm_bindgen() {
+fn parse_json_reads_through_json_parse_and_the_js_reader() {
     let j = parse_json(r#"{"b":1,"a":[true,null,"x",2.5],"c":{"d":"é"}}"#).unwrap_or_else(|f| panic!("{}", f.detail));
     assert_eq!(
         j,
@@ -97,6 +97,45 @@ fn parse_json_reads_through_json_parse_and_serde_wasm_bindgen() {
     let ok = format!("{}1{}", "[".repeat(128), "]".repeat(128));
     assert!(parse_json(&ok).is_ok());
     assert_eq!(parse_json("{\"title\": \"cut").map_err(|f| f.kind.as_str()), Err("parse"));
+}
+
+/// `ui::js::json` reads what `mount()` and `update()` receive from a page: any JS
+/// value, not only `JSON.parse` output. What JSON cannot hold is refused by kind;
+/// `undefined` reads as null, like a missing option.
+#[wasm_bindgen_test]
+fn the_js_reader_takes_plain_data_and_refuses_the_rest() {
+    use article_reader::ui::js::{json, NotJson};
+    use js_sys::{Array, Function, Object, Reflect};
+    use wasm_bindgen::JsValue;
+    let o = Object::new();
+    Reflect::set(&o, &"z".into(), &JsValue::from_f64(-0.5)).unwrap();
+    Reflect::set(&o, &"u".into(), &JsValue::UNDEFINED).unwrap();
+    Reflect::set(&o, &"s".into(), &Array::of2(&"a".into(), &JsValue::TRUE)).unwrap();
+    assert_eq!(
+        json(&o),
+        Ok(Json::Obj(vec![
+            ("z".into(), Json::Num(-0.5)),
+            ("u".into(), Json::Null),
+            ("s".into(), Json::Arr(vec![Json::Str("a".into()), Json::Bool(true)])),
+        ]))
+    );
+    let f = Function::new_no_args("return 1");
+    assert_eq!(json(&f), Err(NotJson::Kind));
+    Reflect::set(&o, &"f".into(), &f).unwrap();
+    assert_eq!(json(&o), Err(NotJson::Kind), "a function inside an object");
+    assert_eq!(json(&js_sys::BigInt::from(5u32).into()), Err(NotJson::Kind));
+    assert_eq!(json(&js_sys::Symbol::for_("x").into()), Err(NotJson::Kind));
+    // Deep nesting built without JSON.parse (an options object a page made).
+    let mut v: JsValue = JsValue::from_f64(1.0);
+    for _ in 0..200 {
+        v = Array::of1(&v).into();
+    }
+    assert_eq!(json(&v), Err(NotJson::TooDeep));
+    // A sparse array's holes are null; non-index properties of an array are not data.
+    let a = Array::new_with_length(2);
+    a.set(1, "x".into());
+    Reflect::set(&a, &"extra".into(), &"y".into()).unwrap();
+    assert_eq!(json(&a), Ok(Json::Arr(vec![Json::Null, Json::Str("x".into())])));
 }
 
 /// A native body of `n` paragraph blocks (one `html` block at `html_at`), parsed by `JSON.parse`.

@@ -2,7 +2,7 @@
 //! normalized article -> sanitized body. Every failure becomes a [`Failure`].
 //!
 //! The request goes through gloo-net; the response text stays a JS string, so
-//! `JSON.parse` reads it where it is and serde-wasm-bindgen copies only the parsed
+//! `JSON.parse` reads it where it is and `ui::js::json` copies only the parsed
 //! values into Rust (no UTF-8 copy of the whole response into wasm memory and back).
 //! Errors are read field by field, never through `Display`, which keeps gloo-net's
 //! and serde's error formatting out of the bundle.
@@ -212,13 +212,7 @@ fn parse_error(e: &JsValue) -> Failure {
 }
 
 fn from_parsed(value: &JsValue) -> Result<Json, Failure> {
-    serde_wasm_bindgen::from_value::<Json>(value.clone()).map_err(|e| {
-        fail(
-            FailureKind::Format,
-            None,
-            ["unreadable JSON: ", &JsValue::from(e).as_string().unwrap_or_default()].concat(),
-        )
-    })
+    crate::ui::js::json(value).map_err(|e| fail(FailureKind::Format, None, ["unreadable JSON: ", e.as_str()].concat()))
 }
 
 /// Loads, normalizes and sanitizes the article `cfg` points to; a long native

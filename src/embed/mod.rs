@@ -109,7 +109,7 @@ pub fn mount(host: HtmlElement, options: JsValue, prefetch: JsValue) -> Result<H
     let options: Json = if options.is_undefined() || options.is_null() {
         Json::Null
     } else {
-        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&e.to_string()))?
+        crate::ui::js::json(&options).map_err(|e| JsError::new(&["ArticleReader: options: ", e.as_str()].concat()))?
     };
     let (cfg, warnings) = full_config(&host, &options).map_err(|e| JsError::new(&["ArticleReader: ", &e].concat()))?;
     config_error(&host, &warnings);
@@ -138,7 +138,8 @@ impl Handle {
         let Some(m) = self.mounted.as_mut() else { return Ok(()) };
         let mut merged = m.options.clone();
         if !(options.is_undefined() || options.is_null()) {
-            let new: Json = serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&e.to_string()))?;
+            let new = crate::ui::js::json(&options)
+                .map_err(|e| JsError::new(&["ArticleReader: options: ", e.as_str()].concat()))?;
             let Json::Obj(fields) = new else {
                 return Err(JsError::new("ArticleReader: options must be an object"));
             };

@@ -57,7 +57,7 @@ impl Rest {
     }
 
     /// The next block as a view node: `Some(None)` for a block with nothing to
-    /// show (or one serde cannot read), `None` when all are done.
+    /// show (or one that is not JSON data), `None` when all are done.
     pub fn next_node(&mut self) -> Option<Option<Node>> {
         if self.next >= self.items.length() {
             return None;
@@ -66,7 +66,7 @@ impl Rest {
         // Release the JS block as it is converted (the array keeps its length).
         self.items.set(self.next, JsValue::UNDEFINED);
         self.next += 1;
-        let json: Option<Json> = serde_wasm_bindgen::from_value(item).ok();
+        let json: Option<Json> = super::js::json(&item).ok();
         Some(json.and_then(|b| block(&b, self.base.as_deref())))
     }
 }

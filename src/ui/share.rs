@@ -6,7 +6,7 @@
 //! with a text fragment (`#:~:text=start,end`), which browsers that support it
 //! scroll to and highlight.
 
-use super::js::{call, get, set, win};
+use super::js::{call, get, win};
 use super::settings::{word, W};
 use super::{live, Instance, LoadState};
 use crate::i18n::Lang;
@@ -128,6 +128,24 @@ pub fn share_dom(inst: Instance, parent: &web_sys::Element, announce: RwSignal<S
     Some(())
 }
 
+/// The Web Share API's `ShareData` dictionary, made a JS object by serde-wasm-bindgen
+/// (this part of the wasm is loaded after the first paint, so its serializer costs the
+/// first download nothing).
+struct ShareData<'a> {
+    title: &'a str,
+    url: &'a str,
+}
+
+impl serde::Serialize for ShareData<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("ShareData", 2)?;
+        st.serialize_field("title", self.title)?;
+        st.serialize_field("url", self.url)?;
+        st.end()
+    }
+}
+
 /// Opens the system share sheet (Web Share API) with the title and `link`;
 /// false when the browser has none.
 fn system_share(inst: Instance, link: &str) -> bool {
@@ -135,13 +153,13 @@ fn system_share(inst: Instance, link: &str) -> bool {
     if !get(&nav, "share").is_function() {
         return false;
     }
-    let data = js_sys::Object::new();
     let title = inst.state.with_untracked(|st| match st {
         LoadState::Ready(r) => r.article.title.clone(),
         _ => None,
     });
-    set(&data, "title", &title.unwrap_or_default().into());
-    set(&data, "url", &link.into());
+    let Ok(data) = serde_wasm_bindgen::to_value(&ShareData { title: title.as_deref().unwrap_or(""), url: link }) else {
+        return false;
+    };
     match call(&nav, "share", &[&data]) {
         Some(p) => {
             settle(p, |_| ()); // the reader may cancel the sheet: not an error
