@@ -57,7 +57,7 @@ export function extract() {
   const viewFiles = rust.filter(([p]) => p.startsWith('src/ui/') || p.startsWith('src/embed/'));
   const parts = uniq(viewFiles.flatMap(([, s]) => [
     ...[...s.matchAll(/\bpart="([^"]+)"/g)].map((m) => m[1]),
-    ...[...s.matchAll(/"part"\s*,\s*"([^"]+)"/g)].map((m) => m[1]),
+    ...[...s.matchAll(/"part"\s*,\s*(?:Some\(\s*)?"([^"]+)"/g)].map((m) => m[1]),
   ].flatMap((v) => v.split(/\s+/).filter(Boolean))));
   // Every string literal of the view code: a part set through a helper
   // (`span(doc, "ar-credit", Some("credit"), ..)`) is found here.
@@ -98,7 +98,7 @@ export function check(api, code = extract()) {
   if (!code.errorKinds.length) problems.push('no error kinds found (FailureKind::X => "kind" in src/, failed(rec, \'kind\') in the loader): update extract() in scripts/package.mjs');
   sameSet('error kinds', code.errorKinds, api.errorKinds, 'FailureKind::as_str in src/ and failed()/emitError() in loader.js', problems);
   if (!code.parts.length) problems.push('no part="..." found in src/ui or src/embed: update extract() in scripts/package.mjs');
-  // Parts set with part="..." or ("part", "...") must be documented; a documented
+  // Parts set with part="..." or ("part", "...") / ("part", Some("...")) must be documented; a documented
   // part must at least be a string literal of the view code (helpers pass it on).
   sameSet('CSS parts', code.parts, Object.keys(api.cssParts).filter((p) => code.parts.includes(p) || !code.viewStrings.has(p)), 'part="..." in src/ui and src/embed', problems);
   const used = code.cssVars.filter((v) => !api.internalCssProperties.includes(v));

@@ -14,26 +14,24 @@ use leptos::prelude::*;
 
 const LAST_STEP: usize = SCALE_STEPS.len() - 1;
 
-/// The controls row. Its container is Leptos'; what is in it (and the progress
-/// bar, the continue-reading offer and the photo viewer) is plain DOM built by
-/// the lazy part of the wasm once the article (or an error) is on screen.
-pub fn controls_view(inst: Instance) -> impl IntoView {
-    let tools = NodeRef::<leptos::html::Div>::new();
-    tools.on_load(move |el| {
-        let el: web_sys::Element = el.into();
-        // The reader's display choices apply from the first paint.
-        super::settings::write_choices(&el);
-        // Weak: a widget unmounted before the lazy part arrives is freed at once.
-        let owner = Owner::current().map(|o| o.downgrade());
-        let started = std::cell::Cell::new(false);
-        live::effect(Box::new(move || {
-            let shown = inst.state.with(|s| matches!(s, LoadState::Ready(_) | LoadState::Failed(_)));
-            if shown && !started.replace(true) {
-                super::lazy::request(owner.clone(), inst, el.clone());
-            }
-        }));
-    });
-    view! { <div class="ar-tools" part="controls" role="group" node_ref=tools></div> }
+/// The controls row, appended to `root`: its container now; what is in it (and the
+/// progress bar, the continue-reading offer and the photo viewer) is built by the
+/// lazy part of the wasm once the article (or an error) is on screen.
+pub fn controls_dom(inst: Instance, doc: &web_sys::Document, root: &web_sys::Element) -> Option<()> {
+    let attrs = [("class", Some("ar-tools")), ("part", Some("controls")), ("role", Some("group"))];
+    let el = super::dom::add(doc, root, "div", &attrs).ok()?;
+    // The reader's display choices apply from the first paint.
+    super::settings::write_choices(&el);
+    // Weak: a widget unmounted before the lazy part arrives is freed at once.
+    let owner = Owner::current().map(|o| o.downgrade());
+    let started = std::cell::Cell::new(false);
+    live::effect(Box::new(move || {
+        let shown = inst.state.with(|s| matches!(s, LoadState::Ready(_) | LoadState::Failed(_)));
+        if shown && !started.replace(true) {
+            super::lazy::request(owner.clone(), inst, el.clone());
+        }
+    }));
+    Some(())
 }
 
 /// What the lazy part builds for one widget: the controls row, the progress bar

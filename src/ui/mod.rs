@@ -84,41 +84,67 @@ impl Instance {
     }
 }
 
-/// The whole widget view of one instance.
+/// The whole widget view of one instance. Leptos renders the root element and owns
+/// the state; what is inside is plain DOM: the root's theme, language and scale,
+/// the controls row, and one content element (loading, article or error) replaced
+/// when the load state changes, each kept current by one small effect (`live`).
 pub fn reader_view(inst: Instance) -> impl IntoView {
-    let scale = move || crate::config::step_factor_text(inst.font_step.get());
-    let content = move || match inst.state.get() {
-        LoadState::Idle | LoadState::Loading => status::loading_view(inst).into_any(),
-        LoadState::Ready(ready) => article_view(inst, ready).into_any(),
-        LoadState::Failed(failure) => status::error_view(inst, failure).into_any(),
-    };
-    view! {
-        <div
-            class="ar"
-            part="root"
-            data-theme=move || inst.theme.get().name()
-            lang=move || inst.lang.get().tag()
-            style=("--ar-scale", scale)
-        >
-            {controls::controls_view(inst)}
-            {content}
-        </div>
-    }
+    let root = NodeRef::<leptos::html::Div>::new();
+    root.on_load(move |el| {
+        let _ = build_root(inst, el.into());
+    });
+    view! { <div class="ar" part="root" node_ref=root></div> }
 }
 
-/// The article: Leptos owns only its `<article>` element; everything inside is
-/// static and built once as plain DOM when the element exists.
-fn article_view(inst: Instance, ready: Arc<Ready>) -> impl IntoView {
-    let lang = inst.lang.get_untracked();
+fn build_root(inst: Instance, root: web_sys::Element) -> Option<()> {
+    let doc = root.owner_document()?;
+    live::attr(&root, "data-theme", Box::new(move || inst.theme.get().name().to_owned()));
+    live::attr(&root, "lang", Box::new(move || inst.lang.get().tag().to_owned()));
+    let style = root.dyn_ref::<web_sys::HtmlElement>()?.style();
+    live::effect(Box::new(move || {
+        let _ = style.set_property("--ar-scale", &crate::config::step_factor_text(inst.font_step.get()));
+    }));
+    controls::controls_dom(inst, &doc, &root)?;
+    let shown: std::cell::RefCell<Option<web_sys::Element>> = std::cell::RefCell::new(None);
+    live::effect(Box::new(move || {
+        let state = inst.state.get();
+        // Only the state is tracked: what the content reads changes in its own effects.
+        let next = untrack(|| match state {
+            LoadState::Idle | LoadState::Loading => status::loading_dom(inst, &doc).map(|e| (e, None)),
+            LoadState::Ready(ready) => article_dom(&doc, &ready).map(|e| (e, Some(ready))),
+            LoadState::Failed(failure) => status::error_dom(inst, &doc, &failure).map(|e| (e, None)),
+        });
+        let Ok((next, ready)) = next else { return };
+        let mut shown = shown.borrow_mut();
+        let placed = match shown.as_ref() {
+            Some(old) => old.replace_with_with_node_1(&next),
+            None => root.append_child(&next).map(|_| ()),
+        };
+        if placed.is_err() {
+            return;
+        }
+        *shown = Some(next.clone());
+        drop(shown);
+        if let Some(ready) = ready {
+            // Filled once in the page: the body renders in slices while connected.
+            untrack(|| fill_article(inst, next, ready, inst.lang.get_untracked()));
+        }
+    }));
+    Some(())
+}
+
+/// The (empty) article element; [`fill_article`] builds what is inside.
+fn article_dom(doc: &web_sys::Document, ready: &Ready) -> dom::Dom<web_sys::Element> {
     let a = &ready.article;
     let dir = a.dir.map(|d| match d {
         crate::model::article::TextDir::Rtl => "rtl",
         crate::model::article::TextDir::Ltr => "ltr",
     });
-    let article_ref = NodeRef::<leptos::html::Article>::new();
-    let for_dom = ready.clone();
-    article_ref.on_load(move |el| fill_article(inst, el.into(), for_dom, lang));
-    view! { <article class="ar-article" part="article" lang=a.lang.clone() dir=dir node_ref=article_ref></article> }
+    dom::element(
+        doc,
+        "article",
+        &[("class", Some("ar-article")), ("part", Some("article")), ("lang", a.lang.as_deref()), ("dir", dir)],
+    )
 }
 
 /// Header, lead figure, body (in yielding slices), note, tags, sections and related

@@ -1,47 +1,65 @@
-//! Loading skeleton and error message. Both keep the host's own fallback
-//! content (a plain link to the article) visible through a `<slot>`.
+//! Loading skeleton and error message, as plain DOM. Both keep the host's own
+//! fallback content (a plain link to the article) visible through a `<slot>`.
 
-use super::{Failure, Instance};
+use super::dom::{add, add_text, element, Dom};
+use super::{live, Failure, Instance};
 use leptos::prelude::*;
-use std::sync::Arc;
+use web_sys::{Document, Element};
 
-pub fn loading_view(inst: Instance) -> impl IntoView {
-    let label = move || inst.lang.get().t().loading;
-    view! {
-        <div class="ar-loading" part="loading" role="status" aria-busy="true">
-            <span class="ar-sr">{label}</span>
-            <div class="ar-fallback"><slot></slot></div>
-            <div class="ar-skel" aria-hidden="true">
-                <i class="ar-skel-kicker"></i>
-                <i class="ar-skel-title"></i>
-                <i class="ar-skel-title ar-skel-short"></i>
-                <i class="ar-skel-meta"></i>
-                <i class="ar-skel-img"></i>
-                <i class="ar-skel-line"></i>
-                <i class="ar-skel-line"></i>
-                <i class="ar-skel-line ar-skel-short"></i>
-            </div>
-        </div>
+/// The loading skeleton; its screen-reader label follows the UI language.
+pub fn loading_dom(inst: Instance, doc: &Document) -> Dom<Element> {
+    let el = element(
+        doc,
+        "div",
+        &[
+            ("class", Some("ar-loading")),
+            ("part", Some("loading")),
+            ("role", Some("status")),
+            ("aria-busy", Some("true")),
+        ],
+    )?;
+    let label = add(doc, &el, "span", &[("class", Some("ar-sr"))])?;
+    live::text(&label, Box::new(move || inst.lang.get().t().loading.to_owned()));
+    fallback(doc, &el)?;
+    let skel = add(doc, &el, "div", &[("class", Some("ar-skel")), ("aria-hidden", Some("true"))])?;
+    for class in [
+        "ar-skel-kicker",
+        "ar-skel-title",
+        "ar-skel-title ar-skel-short",
+        "ar-skel-meta",
+        "ar-skel-img",
+        "ar-skel-line",
+        "ar-skel-line",
+        "ar-skel-line ar-skel-short",
+    ] {
+        add(doc, &skel, "i", &[("class", Some(class))])?;
     }
+    Ok(el)
 }
 
-pub fn error_view(inst: Instance, failure: Arc<Failure>) -> impl IntoView {
+/// The localized message, Retry (when trying again can help) and the original link.
+pub fn error_dom(inst: Instance, doc: &Document, failure: &Failure) -> Dom<Element> {
     let lang = inst.lang.get_untracked();
     let t = lang.t();
-    let retry = failure.retryable().then(|| {
-        view! {
-            <button type="button" class="ar-btn ar-retry" part="button retry"
-                on:click=move |_| inst.reload.update(|n| *n = n.wrapping_add(1))>{t.retry}</button>
-        }
-    });
-    let original = failure.article_url.clone().map(|url| {
-        view! { <a class="ar-original" part="original-link" href=url>{t.open_original}</a> }
-    });
-    view! {
-        <div class="ar-error" part="error" role="alert">
-            <p class="ar-error-msg">{failure.message(lang)}</p>
-            <p class="ar-error-actions">{retry}{original}</p>
-            <div class="ar-fallback"><slot></slot></div>
-        </div>
+    let el = element(doc, "div", &[("class", Some("ar-error")), ("part", Some("error")), ("role", Some("alert"))])?;
+    add_text(doc, &el, "p", &[("class", Some("ar-error-msg"))], failure.message(lang))?;
+    let actions = add(doc, &el, "p", &[("class", Some("ar-error-actions"))])?;
+    if failure.retryable() {
+        let attrs = [("type", Some("button")), ("class", Some("ar-btn ar-retry")), ("part", Some("button retry"))];
+        let retry = add_text(doc, &actions, "button", &attrs, t.retry)?;
+        live::on(&retry, "click", Box::new(move |_| inst.reload.update(|n| *n = n.wrapping_add(1))));
     }
+    if let Some(url) = failure.article_url.as_deref() {
+        let attrs = [("class", Some("ar-original")), ("part", Some("original-link")), ("href", Some(url))];
+        add_text(doc, &actions, "a", &attrs, t.open_original)?;
+    }
+    fallback(doc, &el)?;
+    Ok(el)
+}
+
+/// `<div class="ar-fallback"><slot></slot></div>`: the host's own content shows through.
+fn fallback(doc: &Document, parent: &Element) -> Dom<()> {
+    let f = add(doc, parent, "div", &[("class", Some("ar-fallback"))])?;
+    add(doc, &f, "slot", &[])?;
+    Ok(())
 }

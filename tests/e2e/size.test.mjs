@@ -17,13 +17,13 @@ export const TARGET_TOTAL = 130 * 1024;
  * The bundle is still above the targets (bench/report.md, "What holds the bytes"):
  * growth beyond these fails CI while the size work goes on. Lower them whenever the
  * sizes drop; once under a target, set the ceiling to the target.
- * Measured when last set: critical path 137,215 B brotli (embed.js 7,006 + main wasm
- * 130,209), total 169,083 B (+ the lazy part, 31.9 KB, loaded after the article paints).
- * Before: 144,249 B at 53e5f55; 173,706 B at 2da225b (everything on the critical
+ * Measured when last set: critical path 127,407 B brotli (embed.js 6,874 + main wasm
+ * 120,533), total 159,014 B (+ the lazy part, 31.6 KB, loaded after the article paints).
+ * Before: 137,215 B at ea0d81a; 144,249 B at 53e5f55; 173,706 B at 2da225b (everything on the critical
  * path); 166,152 B at ce80137.
  */
-export const CEILING_CRITICAL = 139_500;
-export const CEILING_TOTAL = 172_500;
+export const CEILING_CRITICAL = 129_500;
+export const CEILING_TOTAL = 162_000;
 
 const sizesPath = join(dirname(fileURLToPath(import.meta.url)), '../../dist/sizes.json');
 const sizes = () => JSON.parse(readFileSync(sizesPath, 'utf8'));
