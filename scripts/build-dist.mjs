@@ -7,9 +7,9 @@
 //      Leptos' server functions link in: this widget has no server functions)
 //   -> wasm-opt -Oz (npm binaryen, pinned)
 //   -> short import/export names in the wasm and the glue (scripts/wasm-names.mjs)
-//   -> the two HTML-parsing sinks of the glue routed through the loader's Trusted
-//      Types policy (`<template>.innerHTML` of Leptos' static view templates and
-//      DOMParser's inert parse of article bodies; see src/embed/loader.js)
+//   -> the HTML-parsing sinks of the glue routed through the loader's Trusted
+//      Types policy (DOMParser's inert parse of article bodies, and `<template>.innerHTML`
+//      should a Leptos static view template come back; see src/embed/loader.js)
 //   -> the glue turned from an ES module into a function and inlined into embed.js
 //      (one script: no glue request on the critical path, the page's SRI on
 //      embed.js covers it), embed.js minified with terser (pinned)
@@ -139,9 +139,9 @@ writeFileSync(join(dist, 'sizes.json'), JSON.stringify(report, null, 2) + '\n');
 for (const [n, s] of Object.entries(files)) console.log(`${n.padEnd(36)} ${String(s.raw).padStart(8)} raw ${String(s.gzip).padStart(7)} gz ${String(s.brotli).padStart(7)} br`);
 console.log(`${'total'.padEnd(36)} ${String(total.raw).padStart(8)} raw ${String(total.gzip).padStart(7)} gz ${String(total.brotli).padStart(7)} br`);
 
-// Routes the glue's two HTML-parsing sinks through `__arHtml` (defined in the
-// loader): Leptos' static templates (`<template>.innerHTML` of strings compiled
-// into the wasm) and DOMParser's inert parse of the article body. No other
+// Routes the glue's HTML-parsing sinks through `__arHtml` (defined in the loader):
+// DOMParser's inert parse of the article body and, should a Leptos static template
+// come back, `<template>.innerHTML` of strings compiled into the wasm. No other
 // innerHTML-like sink may exist in the glue.
 function trustedHtmlSinks(code) {
   let n = 0;

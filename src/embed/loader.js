@@ -37,10 +37,10 @@
     'replaceSync' in CSSStyleSheet.prototype && 'adoptedStyleSheets' in d;
 
   // ---- 3. Trusted Types ----
-  // One policy, `article-reader`, used for exactly two things: Leptos' static view
-  // templates (HTML compiled into the wasm, set on a <template>) and DOMParser's inert
-  // parse of an article body (never inserted: the sanitizer rebuilds it from an
-  // allowlist). build-dist.mjs routes the glue's only two HTML sinks through __arHtml.
+  // One policy, `article-reader`, for DOMParser's inert parse of an article body (never
+  // inserted: the sanitizer rebuilds it from an allowlist), and for a `<template>`'s
+  // innerHTML should a Leptos view template come back. build-dist.mjs routes the
+  // glue's HTML sinks (today only parseFromString) through __arHtml.
   var ttPolicy = null, ttBlocked = false;
   if (w.trustedTypes && typeof w.trustedTypes.createPolicy === 'function') {
     try {
