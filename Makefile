@@ -13,7 +13,7 @@ export WASM_BINDGEN_TEST_DRIVER_TIMEOUT ?= 60
 NIGHTLY_DIR := target/wasm-nightly
 WASM := $(NIGHTLY_DIR)/wasm32-unknown-unknown/release/article_reader.wasm
 # --emit-relocs: wasm-split-cli needs the linker's relocations to cut the module.
-NIGHTLY_RUSTFLAGS := -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none -Clink-arg=-zstack-size=262144 -Clink-arg=--emit-relocs
+NIGHTLY_RUSTFLAGS := -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none -Clink-arg=-zstack-size=131072 -Clink-arg=--emit-relocs
 PORT ?= 8080
 FUZZ_SECONDS ?= 20
 

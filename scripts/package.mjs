@@ -46,7 +46,7 @@ export function extract() {
   const rust = walk('src', ['.rs']).map((p) => [p, read(p)]);
   const events = uniq([
     ...rust.flatMap(([, s]) => [...s.matchAll(/\bemit\(\s*&?[\w.]+\s*,\s*"([a-z][a-z-]*)"/g)].map((m) => `article-reader:${m[1]}`)),
-    ...[loaderSrc, ...rust.filter(([p]) => p.startsWith('src/embed/')).map(([, s]) => s)].flatMap((s) => [...s.matchAll(/["']article-reader:([a-z][a-z-]*)["']/g)].map((m) => `article-reader:${m[1]}`)),
+    ...[loaderSrc, ...rust.filter(([p]) => p.startsWith('src/embed/')).map(([, s]) => s)].flatMap((s) => [...s.matchAll(/CustomEvent\(\s*["']article-reader:([a-z][a-z-]*)["']/g)].map((m) => `article-reader:${m[1]}`)),
   ]);
   // Error kinds: FailureKind::X => "kind" in src/, and the loader's own
   // failed(rec, 'kind', ..) / emitError(el, 'kind', ..) (a ternary gives both).
@@ -94,7 +94,7 @@ export function check(api, code = extract()) {
   if (!code.loaderAttrs) problems.push('ATTRS not found in src/embed/loader.js: update extract() in scripts/package.mjs');
   else if (Array.isArray(code.loaderAttrs)) sameSet('attributes', code.loaderAttrs, attrNames, 'ATTRS in src/embed/loader.js', problems);
   if (!code.events.length) problems.push('no events found in src/: update extract() in scripts/package.mjs');
-  sameSet('events', code.events, api.events.map((e) => e.name), 'events::emit(.., "name", ..) in src/ and \'article-reader:name\' in loader.js', problems);
+  sameSet('events', code.events, api.events.map((e) => e.name), 'events::emit(.., "name", ..) in src/ and new CustomEvent(\'article-reader:name\' in loader.js', problems);
   if (!code.errorKinds.length) problems.push('no error kinds found (FailureKind::X => "kind" in src/, failed(rec, \'kind\') in the loader): update extract() in scripts/package.mjs');
   sameSet('error kinds', code.errorKinds, api.errorKinds, 'FailureKind::as_str in src/ and failed()/emitError() in loader.js', problems);
   if (!code.parts.length) problems.push('no part="..." found in src/ui or src/embed: update extract() in scripts/package.mjs');
