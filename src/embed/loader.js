@@ -98,9 +98,9 @@
       var binResponse = fetch(bin, { integrity: WASM_SRI, credentials: 'same-origin' });
       binResponse.catch(function () {}); // reported through the init below
       // While the wasm downloads the main thread is idle: the page's first
-      // localStorage read (the reader's size and theme) loads the whole storage area
-      // synchronously, so do it now rather than in the first render.
-      setTimeout(function () { try { w.localStorage.getItem('article-reader:font-step'); } catch (e) { /* storage blocked */ } }, 0);
+      // localStorage access (the reader's size and theme are read at mount) loads the
+      // whole storage area synchronously, so touch it now rather than in the first render.
+      setTimeout(function () { try { void w.localStorage.length; } catch (e) { /* storage blocked */ } }, 0);
       modulePromise = Promise.resolve().then(function () {
         var m = glue();
         return m.default({ module_or_path: binResponse }).then(function () { return m; });

@@ -100,11 +100,13 @@ fn build_root(inst: Instance, root: web_sys::Element) -> Option<()> {
     let doc = root.owner_document()?;
     live::attr(&root, "data-theme", Box::new(move || inst.theme.get().name().to_owned()));
     live::attr(&root, "lang", Box::new(move || inst.lang.get().tag().to_owned()));
-    let style = root.dyn_ref::<web_sys::HtmlElement>()?.style();
-    live::effect(Box::new(move || {
-        let _ = style.set_property("--ar-scale", &crate::config::step_factor_text(inst.font_step.get()));
-    }));
-    controls::controls_dom(inst, &doc, &root)?;
+    if let Some(style) = root.dyn_ref::<web_sys::HtmlElement>().map(web_sys::HtmlElement::style) {
+        live::effect(Box::new(move || {
+            let _ = style.set_property("--ar-scale", &crate::config::step_factor_text(inst.font_step.get()));
+        }));
+    }
+    // Without its controls row the article still renders.
+    let _ = controls::controls_dom(inst, &doc, &root);
     let shown: std::cell::RefCell<Option<web_sys::Element>> = std::cell::RefCell::new(None);
     live::effect(Box::new(move || {
         let state = inst.state.get();
