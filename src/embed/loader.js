@@ -18,6 +18,7 @@
   var ATTRS = __ATTRS__; // OPTION_NAMES of src/config.rs, without `data`
   var DATA_ATTRS = ATTRS.map(function (a) { return 'data-' + a; });
   var TT_POLICY = 'article-reader';
+  var MAX_BODY = 32 * 1024 * 1024; // MAX_BYTES of src/embed/load.rs
   // The placeholder shown until the wasm arrives: the host's own children (a plain
   // link) through a <slot>, in the space the skeleton will take (see ISOLATION in shadow.rs).
   var PRE_CSS = ':host{display:block}:host([hidden]){display:none}' +
@@ -95,6 +96,8 @@
     if (!modulePromise) {
       var bin = new URL(WASM, base);
       // Streaming instantiation of a response checked against the build's sha384.
+      // (Hashing a tee of the stream beside compileStreaming, to compile during the
+      // download, measured no faster: V8 compiles lazily, on each function's first call.)
       var binResponse = fetch(bin, { integrity: WASM_SRI, credentials: 'same-origin' });
       binResponse.catch(function () {}); // reported through the init below
       // While the wasm downloads the main thread is idle: the page's first
@@ -137,8 +140,17 @@
     if (!url || (lazy(rec.el, rec.options) && !nearViewport(rec.el))) return;
     var ctl = typeof AbortController === 'function' ? new AbortController() : null;
     var response = fetch(url, { headers: { Accept: 'application/json' }, signal: ctl ? ctl.signal : undefined });
+    // The body is read while the wasm downloads: `text()` of a received body still
+    // resolves a task later, and the page would paint the loading state in between.
+    // Only a 2xx within the widget's size limit (MAX_BYTES, src/embed/load.rs) is
+    // read; otherwise `body` is null and the widget reads or refuses the response.
+    var body = response.then(function (r) {
+      var len = Number(r.headers.get('content-length'));
+      return r.ok && !(len > MAX_BODY) ? r.text() : null;
+    });
     response.catch(function () {}); // the widget reports it
-    rec.prefetch = { url: url, response: response, abort: ctl };
+    body.catch(function () {});
+    rec.prefetch = { url: url, response: response, body: body, abort: ctl };
   }
   function dropPrefetch(rec) {
     if (rec.prefetch && rec.prefetch.abort) { try { rec.prefetch.abort.abort(); } catch (e) { /* ignore */ } }
@@ -221,10 +233,12 @@
     } else {
       records.set(el, rec);
       try {
-        placeholder(el);
+        // The downloads first (the wasm is the longest wait on a first visit), then the placeholder.
+        var code = wasm();
         // Lazy widgets ask once the page is laid out (their distance to the viewport is known then).
         if (lazy(el, opts)) parsed.then(function () { prefetch(rec); }); else prefetch(rec);
-        rec.ready = Promise.all([wasm(), parsed]).then(function (r) {
+        placeholder(el);
+        rec.ready = Promise.all([code, parsed]).then(function (r) {
           var m = r[0];
           if (rec.dead) return rec.api;
           try {

@@ -103,7 +103,7 @@ fn full_config(host: &HtmlElement, options: &Json) -> Result<(Config, Vec<String
 /// Mounts a widget into `host`'s shadow root. `options` is `undefined`/`null` or an
 /// object of the same names as the attributes; an invalid option is an error.
 #[wasm_bindgen]
-/// `prefetch` is the loader's early article request (`{url, response, abort}`), or undefined.
+/// `prefetch` is the loader's early article request (`{url, response, body, abort}`), or undefined.
 pub fn mount(host: HtmlElement, options: JsValue, prefetch: JsValue) -> Result<Handle, JsError> {
     let prefetch = load::Prefetch::from_js(&prefetch);
     let options: Json = if options.is_undefined() || options.is_null() {

@@ -130,7 +130,7 @@ test('subresource integrity: a tampered wasm ends in the `wasm` error, the host 
   }
 });
 
-test('the article request starts before the wasm has arrived, once, and the widget uses it', async ({ browser }) => {
+test('the article request starts before the wasm has arrived, once, and the widget uses it without a loading frame', async ({ browser }) => {
   const { wasm } = distFiles();
   const wasmBytes = readFileSync(join(DIST, wasm));
   let articleRequests = 0;
@@ -144,8 +144,23 @@ test('the article request starts before the wasm has arrived, once, and the widg
     const log = [];
     page.on('request', (r) => log.push(['start', r.url(), Date.now()]));
     page.on('requestfinished', (r) => log.push(['end', r.url(), Date.now()]));
+    // Every frame until the article shows: was the loading skeleton ever painted?
+    await page.addInitScript(() => {
+      window.__arFrames = [];
+      const look = () => {
+        const sr = document.getElementById('a')?.shadowRoot;
+        const state = sr?.querySelector('.ar-loading') ? 'loading' : sr?.querySelector('.ar-body') ? 'article' : 'other';
+        window.__arFrames.push(state);
+        if (state !== 'article') requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    });
     await page.goto(`${base}/early.html`);
     await waitState(page, '#a', 'article');
+    // The loader read the body while the wasm downloaded, so the widget renders it in
+    // the task that mounts it (a late `text()` would let a loading frame through).
+    const frames = await page.evaluate(() => window.__arFrames);
+    assert(frames.length > 5 && !frames.includes('loading'), `no frame showed the loading state: ${[...new Set(frames)].join(',')} in ${frames.length} frames`);
     const at = (kind, suffix) => log.find(([k, u]) => k === kind && u.endsWith(suffix))?.[2];
     assert(at('start', '/a.json') < at('end', `/dist/${wasm}`), 'the article was requested before the wasm finished');
     assert(at('end', '/a.json') < at('end', `/dist/${wasm}`), 'and arrived while the wasm was still downloading');
