@@ -35,7 +35,7 @@ pub fn count_units(text: &str, rate: u32) -> f64 {
         if is_dense_script(c) {
             dense += 1;
             in_word = false;
-        } else if c.is_alphanumeric() {
+        } else if is_alphanumeric(c) {
             if !in_word {
                 words += 1;
                 in_word = true;
@@ -45,6 +45,19 @@ pub fn count_units(text: &str, rate: u32) -> f64 {
         }
     }
     f64::from(words) + f64::from(dense) * f64::from(rate) / 500.0
+}
+
+/// `char::is_alphanumeric`, without its table search for the letters of Latin
+/// scripts (Vietnamese text is mostly U+00C0–U+024F and U+1E00–U+1EFF, where every
+/// character but `×` and `÷` is a letter): a 10,000-paragraph Vietnamese body spent
+/// 0.06 ms per paragraph here at 4× CPU. Same answer for every `char` (tested).
+fn is_alphanumeric(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        0xD7 | 0xF7 => false,
+        0xC0..=0x24F | 0x1E00..=0x1EFF => true,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 fn is_dense_script(c: char) -> bool {
@@ -256,6 +269,17 @@ mod tests {
         for (x, want) in cases {
             assert_eq!(css_fraction(x), want, "{x}");
         }
+    }
+
+    #[test]
+    fn fast_alphanumeric_agrees_with_std_for_every_char() {
+        let mut latin = 0;
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "U+{:04X}", c as u32);
+            latin += usize::from(matches!(c as u32, 0xC0..=0x24F | 0x1E00..=0x1EFF));
+        }
+        assert_eq!(latin, 0x24F - 0xC0 + 1 + 0x100, "the ranges of the fast path");
+        assert!(is_alphanumeric('ệ') && is_alphanumeric('Đ') && !is_alphanumeric('×') && !is_alphanumeric(' '));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! Entity decoding lives in [`super::entities`] (re-exported here).
 //!
 //! All functions are total and only ever slice strings at ASCII bytes, which are
-//! always UTF-8 character boundaries.
+//! always UTF-8 character boundaries, or at boundaries `char_indices` gave.
 
 pub use super::entities::{decode_attribute, decode_entities};
 
@@ -23,20 +23,32 @@ pub fn lowercase(s: &str) -> String {
 /// Collapses every run of whitespace to one space and trims the ends. A lone
 /// no-break space between words is kept; control characters are dropped.
 pub fn collapse_ws(s: &str) -> String {
+    // Runs of kept characters are copied as slices (one push per word, not per char).
     let mut out = String::with_capacity(s.len());
-    let mut run = 0usize;
+    let mut run = 0usize; // whitespace characters since the last kept one
     let mut lone = ' ';
-    for c in s.chars() {
+    let mut kept = None::<usize>; // start of the run of kept characters being read
+    for (i, c) in s.char_indices() {
+        if !c.is_whitespace() && !c.is_control() {
+            if kept.is_none() {
+                if run > 0 && !out.is_empty() {
+                    out.push(if run == 1 && lone == '\u{A0}' { lone } else { ' ' });
+                }
+                run = 0;
+                kept = Some(i);
+            }
+            continue;
+        }
+        if let Some(start) = kept.take() {
+            out.push_str(s.get(start..i).unwrap_or_default());
+        }
         if c.is_whitespace() {
             run += 1;
             lone = c;
-        } else if !c.is_control() {
-            if run > 0 && !out.is_empty() {
-                out.push(if run == 1 && lone == '\u{A0}' { lone } else { ' ' });
-            }
-            run = 0;
-            out.push(c);
         }
+    }
+    if let Some(start) = kept {
+        out.push_str(s.get(start..).unwrap_or_default());
     }
     out
 }
