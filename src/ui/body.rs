@@ -45,9 +45,9 @@ pub fn node_dom(doc: &Document, node: &Node, lang: Lang) -> DomResult<web_sys::N
 }
 
 fn element_dom(doc: &Document, e: &Element, lang: Lang) -> DomResult<web_sys::Node> {
-    let el = doc.create_element(e.tag.name())?;
+    let el = super::dom::create(doc, e.tag.name())?;
     for (attr, value) in &e.attrs {
-        el.set_attribute(attr.name(), value)?;
+        super::dom::set_attr(&el, attr.name(), value)?;
     }
     if !e.tag.is_void() {
         append_all(doc, &el, &e.children, lang)?;

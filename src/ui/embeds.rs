@@ -42,7 +42,7 @@ pub fn embed_dom(doc: &Document, e: &Embed, lang: Lang, nodes: AppendNodes) -> D
 
 impl Render<'_> {
     /// A new element (see [`element`]) appended to `parent`.
-    fn add(&self, parent: Option<&Element>, tag: &str, attrs: &[(&str, Option<&str>)]) -> Dom<Element> {
+    fn add(&self, parent: Option<&Element>, tag: &'static str, attrs: &[(&'static str, Option<&str>)]) -> Dom<Element> {
         let e = element(self.doc, tag, attrs)?;
         if let Some(p) = parent {
             p.append_child(&e)?;

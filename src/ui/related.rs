@@ -47,7 +47,7 @@ fn link_dom(doc: &Document, parent: &Element, l: &Link) -> Dom<Element> {
 /// (the container, the list).
 fn headed_list(
     doc: &Document,
-    tag: &str,
+    tag: &'static str,
     class: &str,
     part: &str,
     heading: &str,
