@@ -90,6 +90,13 @@ impl ReadingTime {
 
     /// Adds the text of one body block (and its children).
     pub fn add_node(&mut self, node: &crate::model::body::Node) {
+        use crate::model::body::Node;
+        // Most blocks are an element with one text child: counted where it is.
+        if let Node::El(e) = node {
+            if let [Node::Text(t)] = e.children.as_slice() {
+                return self.add(t);
+            }
+        }
         let mut text = String::new();
         node.text_content(&mut text);
         self.add(&text);

@@ -49,8 +49,11 @@ fn element_dom(doc: &Document, e: &Element, lang: Lang) -> DomResult<web_sys::No
     for (attr, value) in &e.attrs {
         super::dom::set_attr(&el, attr.name(), value)?;
     }
-    if !e.tag.is_void() {
-        append_all(doc, &el, &e.children, lang)?;
+    match e.children.as_slice() {
+        _ if e.tag.is_void() => {}
+        // Most blocks: one call instead of creating and appending a text node.
+        [Node::Text(t)] if !t.is_empty() => el.set_text_content(Some(t)),
+        children => append_all(doc, &el, children, lang)?,
     }
     if e.tag == Tag::Table {
         // Wide tables scroll inside their own box on narrow screens.
