@@ -233,10 +233,12 @@
     } else {
       records.set(el, rec);
       try {
-        // The downloads first (the wasm is the longest wait on a first visit), then the placeholder.
-        var code = wasm();
-        // Lazy widgets ask once the page is laid out (their distance to the viewport is known then).
+        // The requests first, then the placeholder: the article (the longest wait on a
+        // repeat visit, the wasm then comes from the cache), then the wasm (the longest
+        // on a first visit). Lazy widgets ask once the page is laid out (their distance
+        // to the viewport is known then).
         if (lazy(el, opts)) parsed.then(function () { prefetch(rec); }); else prefetch(rec);
+        var code = wasm();
         placeholder(el);
         rec.ready = Promise.all([code, parsed]).then(function (r) {
           var m = r[0];
