@@ -7,6 +7,7 @@
 //                                                       (also an older dist/, side by side: before/after)
 //                      [--wasm-names FILE]              (module with a name section; default target/wb/article_reader_bg.wasm)
 //   node bench/run.mjs --render            (bench/report.md and chart.svg again from bench/report.json)
+//   BENCH_VARIANTS=widget,before node bench/run.mjs --only time ...   (time only these variants: A/B checks)
 //
 // Everything is served from 127.0.0.1 (scripts/serve.mjs routes, free ports) and driven
 // in the system Chromium (scripts/lib/chromium.mjs) through playwright-core. Three modes:

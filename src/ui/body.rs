@@ -57,11 +57,13 @@ fn element_dom(doc: &Document, e: &Element, lang: Lang) -> DomResult<web_sys::No
     }
     if e.tag == Tag::Table {
         // Wide tables scroll inside their own box on narrow screens.
-        let wrap = doc.create_element("div")?;
-        wrap.set_class_name("ar-table");
-        wrap.set_attribute("tabindex", "0")?;
-        wrap.set_attribute("role", "region")?;
-        wrap.set_attribute("aria-label", lang.t().table)?;
+        let attrs = [
+            ("class", Some("ar-table")),
+            ("tabindex", Some("0")),
+            ("role", Some("region")),
+            ("aria-label", Some(lang.t().table)),
+        ];
+        let wrap = super::dom::element(doc, "div", &attrs)?;
         wrap.append_child(&el)?;
         return Ok(wrap.into());
     }

@@ -31,21 +31,19 @@ thread_local! {
 }
 
 /// Runs `f` with the JS string of `name` (created on its first use). `'static`,
-/// so an address can never come back with other text.
+/// so an address can never come back with other text. A call made while `f` runs
+/// (the cache is borrowed then) uses a fresh string instead.
 fn with_name<R>(name: &'static str, f: impl FnOnce(&JsString) -> R) -> R {
     let key = (name.as_ptr() as usize, name.len());
     NAMES.with(|names| {
-        if let Ok(mut names) = names.try_borrow_mut() {
-            if !names.iter().any(|(p, l, _)| (*p, *l) == key) {
-                names.push((key.0, key.1, JsString::from(name)));
-            }
-        }
-        match names.try_borrow() {
-            Ok(names) => match names.iter().find(|(p, l, _)| (*p, *l) == key) {
-                Some((_, _, js)) => f(js),
-                None => f(&JsString::from(name)),
-            },
-            Err(_) => f(&JsString::from(name)),
+        let Ok(mut names) = names.try_borrow_mut() else { return f(&JsString::from(name)) };
+        let i = names.iter().position(|(p, l, _)| (*p, *l) == key).unwrap_or_else(|| {
+            names.push((key.0, key.1, JsString::from(name)));
+            names.len() - 1
+        });
+        match names.get(i) {
+            Some((_, _, js)) => f(js),
+            None => f(&JsString::from(name)),
         }
     })
 }
