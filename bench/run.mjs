@@ -262,6 +262,7 @@ const INIT = `(() => {
   const last = (s) => {
     const body = s && s.querySelector('.ar-body');
     let el = body && body.lastElementChild;
+    if (el && el.classList.contains('ar-chunk')) el = el.lastElementChild; // a long body's blocks come in chunks
     for (let i = 0; el && i < 3; i++, el = el.previousElementSibling) if (el.textContent.startsWith(want + '. ')) return true;
     return false;
   };
@@ -318,7 +319,7 @@ let browser;
 const bases = {}; // compress -> http://127.0.0.1:port
 const profiles = []; // temp dirs of persistent profiles, removed at the end
 /** A page with the instrumentation, CPU throttling and (optionally) the mobile network. */
-async function openPage({ throttle = THROTTLE, network = null, context = null } = {}) {
+async function openPage({ throttle = THROTTLE, network = null, context = null, record = false } = {}) {
   const own = !context;
   if (own) {
     context = await browser.newContext({ viewport: VIEWPORT });
@@ -331,11 +332,29 @@ async function openPage({ throttle = THROTTLE, network = null, context = null } 
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' }).catch(() => cdp.send('Performance.enable'));
   if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-  await cdp.send('Network.enable');
+  // The Network domain only where it is needed (emulation, the waterfall): with it
+  // enabled, DevTools keeps and decodes a copy of every response body on the main
+  // thread (a 16 MB article: one extra task of over a second at 4x CPU).
+  if (network || record) await cdp.send('Network.enable');
   if (network) await cdp.send('Network.emulateNetworkConditions', network);
   page.cdp = cdp;
   page.close2 = () => (own ? context.close() : page.close());
   return page;
+}
+/** With BENCH_TRACE_OUT=file (profiling by hand, with --trace): a Chromium trace of the load, for
+ *  chrome://tracing or Perfetto; BENCH_PROFILE_OUT=file: a V8 CPU profile (.cpuprofile) of it. */
+async function startTrace(cdp) {
+  const events = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8,blink,disabled-by-default-devtools.timeline,loading', transferMode: 'ReportEvents' });
+  return {
+    async stop(file) {
+      const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+      await cdp.send('Tracing.end');
+      await done;
+      writeFileSync(file, JSON.stringify({ traceEvents: events }));
+    },
+  };
 }
 async function metrics(cdp) {
   const { metrics: m } = await cdp.send('Performance.getMetrics');
@@ -368,8 +387,14 @@ async function loadOnce(variant, n, { mode = ALL_MODES.cpu, throttle = THROTTLE,
     await first.waitForTimeout(250); // let the cache entries be written
     await first.close();
   }
-  const page = await openPage({ throttle, network: mode.network, context });
+  const page = await openPage({ throttle, network: mode.network, context, record });
   const log2 = record ? recordRequests(page.cdp) : null;
+  const trace = process.env.BENCH_TRACE_OUT ? await startTrace(page.cdp) : null;
+  if (process.env.BENCH_PROFILE_OUT) {
+    await page.cdp.send('Profiler.enable');
+    await page.cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await page.cdp.send('Profiler.start');
+  }
   const closeAll = () => (context ? context.close() : page.close2());
   let timedOut = false;
   try {
@@ -380,6 +405,8 @@ async function loadOnce(variant, n, { mode = ALL_MODES.cpu, throttle = THROTTLE,
   }
   // Long-task entries arrive in a task of their own after the long task: wait for them.
   if (settle) await page.waitForTimeout(settle);
+  if (trace) await trace.stop(process.env.BENCH_TRACE_OUT);
+  if (process.env.BENCH_PROFILE_OUT) writeFileSync(process.env.BENCH_PROFILE_OUT, JSON.stringify((await page.cdp.send('Profiler.stop')).profile));
   const r = await page.evaluate(() => {
     const mark = (n) => performance.getEntriesByName(n)[0]?.startTime ?? null;
     const res = performance.getEntriesByType('resource');
@@ -785,9 +812,11 @@ if (before) {
 }
 try {
   if (opt('--trace')) {
-    const [v, n, m] = opt('--trace').split(':');
+    // --trace variant:paragraphs:mode[:short] (short: the long-body section's short paragraphs, timed to the last one)
+    const [v, n, m, short] = opt('--trace').split(':');
+    const long = short === 'short' ? { short: true, until: 'complete', settle: 1000, timeout: LONG_LIMIT_MS, partial: true } : {};
     await snapshot();
-    for (let i = 0; i < 3; i++) console.log(JSON.stringify((await load(v, Number(n || 0), { mode: ALL_MODES[m || 'cpu'] })).r, null, 1));
+    for (let i = 0; i < Number(opt('--trace-runs', 3)); i++) console.log(JSON.stringify((await load(v, Number(n || 0), { mode: ALL_MODES[m || 'cpu'], ...long })).r, null, 1));
     await cleanup();
     process.exit(0);
   }

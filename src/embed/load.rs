@@ -130,6 +130,7 @@ fn gloo_error_text(e: gloo_net::Error) -> String {
     }
 }
 
+/// The text of a 2xx response to `url`, at most [`MAX_BYTES`] bytes of UTF-8.
 async fn fetch_text(url: &str, timeout_ms: u32, prefetch: Option<Prefetch>) -> Result<JsString, Failure> {
     let timed_out =
         || fail(FailureKind::Timeout, None, ["no response within ", &timeout_ms.to_string(), " ms"].concat());
@@ -171,7 +172,6 @@ async fn fetch_text(url: &str, timeout_ms: u32, prefetch: Option<Prefetch>) -> R
         }
     }
     // Read the body as a JS string (gloo-net's `text()` would copy it into wasm).
-    let raw: web_sys::Response = resp.into();
     let net_err = |e: JsValue| {
         if abort.timed_out.get() {
             timed_out()
@@ -179,25 +179,41 @@ async fn fetch_text(url: &str, timeout_ms: u32, prefetch: Option<Prefetch>) -> R
             fail(FailureKind::Network, None, ["request failed: ", &js_error_text(&e)].concat())
         }
     };
+    read_text(resp.into(), early_body, status, net_err).await
+}
+
+/// A 2xx response's body as text: the loader's early read when it made one, else
+/// read here. Larger than [`MAX_BYTES`] is refused either way.
+async fn read_text(
+    raw: web_sys::Response,
+    early_body: Option<js_sys::Promise>,
+    status: u16,
+    net_err: impl Fn(JsValue) -> Failure,
+) -> Result<JsString, Failure> {
+    let too_large = || fail(FailureKind::TooLarge, Some(status), "response larger than 32 MB");
     if let Some(body) = early_body {
-        // A string unless the loader left the body unread (it checks the same status and limit).
-        let text = JsFuture::from(body).await.map_err(net_err)?;
-        if let Ok(text) = text.dyn_into::<JsString>() {
+        // The loader read the body (same status check): its text, or its size in
+        // bytes once that passed the limit; null when it left the body unread.
+        let read = JsFuture::from(body).await.map_err(&net_err)?;
+        if read.as_f64().is_some() {
+            return Err(too_large());
+        }
+        if let Ok(text) = read.dyn_into::<JsString>() {
             return Ok(text);
         }
     }
-    let text = raw.text().map_err(net_err)?;
-    Ok(JsFuture::from(text).await.map_err(net_err)?.unchecked_into())
+    // As a Blob first: its size is the exact byte count, and the text never
+    // has to be copied into wasm memory to be measured.
+    let blob: web_sys::Blob = JsFuture::from(raw.blob().map_err(&net_err)?).await.map_err(&net_err)?.unchecked_into();
+    if blob.size() > MAX_BYTES as f64 {
+        return Err(too_large());
+    }
+    Ok(JsFuture::from(blob.text()).await.map_err(&net_err)?.unchecked_into())
 }
 
 /// Converts JSON text into the lenient [`Json`] value.
 pub fn parse_json(text: &str) -> Result<Json, Failure> {
     from_parsed(&parsed(text)?)
-}
-
-/// [`parse_json`] of a JS string, without copying the text into wasm memory.
-pub fn parse_json_js(text: &JsString) -> Result<Json, Failure> {
-    from_parsed(&parsed_js(text)?)
 }
 
 /// `JSON.parse` of `text` (a JS value, not yet in Rust).
@@ -208,14 +224,8 @@ fn parsed(text: &str) -> Result<JsValue, Failure> {
     js_sys::JSON::parse(text).map_err(|e| parse_error(&e))
 }
 
-/// [`parsed`] of a JS string.
+/// `JSON.parse` of a response's text ([`fetch_text`] checked its size in bytes).
 fn parsed_js(text: &JsString) -> Result<JsValue, Failure> {
-    // The limit is in UTF-8 bytes, as for `parse_json`. A JS string's length counts
-    // UTF-16 units: at most one per UTF-8 byte, and at least one per three.
-    let units = text.length() as usize;
-    if units > MAX_BYTES || (units.saturating_mul(3) > MAX_BYTES && String::from(text).len() > MAX_BYTES) {
-        return Err(fail(FailureKind::TooLarge, None, "article JSON larger than 32 MB"));
-    }
     json_parse(text).map_err(|e| parse_error(&e))
 }
 

@@ -28,8 +28,14 @@ pub const APPEND_MS: f64 = 1000.0;
 /// short enough for input to stay responsive, long enough that the yields do not
 /// dominate.
 pub const RENDER_SLICE_MS: f64 = 30.0;
-/// Bodies with more top-level blocks than this get `data-long` (off-screen blocks skip layout).
+/// Bodies with more top-level blocks than this get `data-long`, and their blocks
+/// after the first screenful go into chunks of [`CHUNK_BLOCKS`].
 pub const LONG_BODY: usize = 200;
+/// Top-level blocks per chunk of a long body: a `div.ar-chunk` that the browser
+/// skips (layout, paint, and the images' lazy-load checks) while it is off screen.
+/// One skippable element per block made Chromium's visibility observer itself
+/// the long task: 110,000 observed blocks cost 200–330 ms per frame.
+pub const CHUNK_BLOCKS: usize = 64;
 
 /// A failed DOM call (a host page that broke a DOM method, Trusted Types...).
 pub type DomResult<T> = Result<T, JsValue>;
@@ -116,31 +122,82 @@ impl<R> Blocks<R> {
         })
     }
 
-    /// Appends blocks to `parent` until `count` were built or, with `budget_ms`,
-    /// that many milliseconds passed. False once every block is built.
+    /// Appends blocks to `parent` until `count` were appended or, with a
+    /// deadline (`performance.now()` ms), that time passed. Returns how many
+    /// were appended, and false once every block is built.
     fn build_into(
         &mut self,
         doc: &Document,
         parent: &web_sys::Node,
         lang: Lang,
         count: usize,
-        budget_ms: f64,
-    ) -> DomResult<bool> {
-        let t0 = crate::tasks::now_ms();
-        for i in 1..=count {
+        deadline: Option<f64>,
+    ) -> DomResult<(bool, usize)> {
+        let mut appended = 0;
+        let mut tried = 0u32;
+        while appended < count {
             match self.build_next(doc, lang) {
-                None => return Ok(false),
+                None => return Ok((false, appended)),
                 Some(built) => {
                     if let Some(n) = built? {
                         parent.append_child(&n)?;
+                        appended += 1;
                     }
                 }
             }
-            if budget_ms > 0.0 && i.is_multiple_of(16) && crate::tasks::now_ms() - t0 >= budget_ms {
+            tried += 1;
+            if deadline.is_some_and(|d| tried.is_multiple_of(16) && crate::tasks::now_ms() >= d) {
                 break;
             }
         }
-        Ok(true)
+        Ok((true, appended))
+    }
+}
+
+/// Where the blocks after the first screenful go: a detached fragment put on
+/// the page every [`APPEND_MS`] and, in a long body, chunks of [`CHUNK_BLOCKS`] in it.
+struct Sink {
+    pending: web_sys::DocumentFragment,
+    /// The chunk being filled and how many blocks it holds (long bodies only).
+    chunk: Option<(web_sys::Element, usize)>,
+    chunked: bool,
+}
+
+impl Sink {
+    /// The node the next blocks go into, and how many more fit there.
+    fn target(&mut self, doc: &Document) -> DomResult<(web_sys::Node, usize)> {
+        if !self.chunked {
+            return Ok((self.pending.clone().into(), usize::MAX));
+        }
+        match &self.chunk {
+            Some((c, n)) if *n < CHUNK_BLOCKS => Ok((c.clone().into(), CHUNK_BLOCKS - n)),
+            _ => {
+                let c = super::dom::element(doc, "div", &[("class", Some("ar-chunk"))])?;
+                self.pending.append_child(&c)?;
+                self.chunk = Some((c.clone(), 0));
+                Ok((c.into(), CHUNK_BLOCKS))
+            }
+        }
+    }
+
+    fn filled(&mut self, n: usize) {
+        if let Some((_, count)) = &mut self.chunk {
+            *count += n;
+        }
+    }
+
+    /// After the last block: an empty last chunk goes, a short one gets its
+    /// own size estimate (`--_chunk-blocks`, style/reader.css).
+    fn finish(&self) {
+        match &self.chunk {
+            Some((c, 0)) => c.remove(),
+            Some((c, n)) if *n < CHUNK_BLOCKS => {
+                if let Some(el) = c.dyn_ref::<web_sys::HtmlElement>() {
+                    let _ = el.style().set_property("--_chunk-blocks", &n.to_string());
+                }
+            }
+            _ => {}
+        }
     }
 }
 
@@ -162,7 +219,7 @@ pub fn render_body<R: 'static>(
     let total = blocks.total();
     // One insertion for the first screenful: built off the page, in a fragment.
     let frag = doc.create_document_fragment();
-    let more = blocks.build_into(&doc, &frag, lang, FIRST_BLOCKS, 0.0).and_then(|more| {
+    let more = blocks.build_into(&doc, &frag, lang, FIRST_BLOCKS, None).and_then(|(more, _)| {
         container.append_child(&frag)?;
         Ok(more)
     });
@@ -174,18 +231,34 @@ pub fn render_body<R: 'static>(
     }
     // Assistive technology (and tests) know the body is still growing.
     let _ = container.set_attribute("aria-busy", "true");
-    if total > LONG_BODY {
-        // Off-screen blocks skip layout and paint (style/reader.css): a growing
+    let chunked = total > LONG_BODY;
+    if chunked {
+        // Off-screen chunks skip layout and paint (style/reader.css): a growing
         // 10,000-block body no longer re-lays-out everything after each slice.
         let _ = container.set_attribute("data-long", "");
     }
-    wasm_bindgen_futures::spawn_local(render_rest(blocks, container, doc, lang, on_error));
+    let sink = Sink { pending: doc.create_document_fragment(), chunk: None, chunked };
+    wasm_bindgen_futures::spawn_local(render_rest(blocks, sink, container, doc, lang, on_error));
+}
+
+/// One slice of about [`RENDER_SLICE_MS`] into `sink`; false once every block is built.
+fn slice<R>(blocks: &mut Blocks<R>, sink: &mut Sink, doc: &Document, lang: Lang) -> DomResult<bool> {
+    let deadline = crate::tasks::now_ms() + RENDER_SLICE_MS;
+    loop {
+        let (target, room) = sink.target(doc)?;
+        let (more, appended) = blocks.build_into(doc, &target, lang, room, Some(deadline))?;
+        sink.filled(appended);
+        if !more || crate::tasks::now_ms() >= deadline {
+            return Ok(more);
+        }
+    }
 }
 
 /// The blocks after the first screenful, in yielding slices; then the exact
 /// reading time of a long native body.
 async fn render_rest<R>(
     mut blocks: Blocks<R>,
+    mut sink: Sink,
     container: web_sys::Element,
     doc: Document,
     lang: Lang,
@@ -193,22 +266,25 @@ async fn render_rest<R>(
 ) {
     // Slices are built into a detached fragment and put on the page every
     // [`APPEND_MS`], so the page lays out the growing body a few times, not per slice.
-    let mut pending = doc.create_document_fragment();
     let mut last_append = crate::tasks::now_ms();
     loop {
         crate::tasks::yield_to_browser().await;
         if !container.is_connected() {
             return; // replaced (new src, Retry) or unmounted
         }
-        let more = match blocks.build_into(&doc, &pending, lang, usize::MAX, RENDER_SLICE_MS) {
+        let more = match slice(&mut blocks, &mut sink, &doc, lang) {
             Ok(more) => more,
             Err(e) => return on_error(e),
         };
+        if !more {
+            sink.finish();
+        }
         if !more || crate::tasks::now_ms() - last_append >= APPEND_MS {
-            if let Err(e) = container.append_child(&pending) {
+            // A chunk already on the page keeps filling there (its blocks are off screen).
+            if let Err(e) = container.append_child(&sink.pending) {
                 return on_error(e);
             }
-            pending = doc.create_document_fragment();
+            sink.pending = doc.create_document_fragment();
             last_append = crate::tasks::now_ms();
         }
         if !more {

@@ -316,7 +316,7 @@ pub(super) fn jump(delta: isize) {
 /// The blocks to read inside the widget root, in order.
 fn blocks(root: &web_sys::Element) -> Vec<web_sys::Element> {
     let Ok(list) = root
-        .query_selector_all(".ar-title, .ar-lede, .ar-body > :not(figure, .ar-table, pre, hr, aside, [aria-hidden])")
+        .query_selector_all(".ar-title, .ar-lede, :is(.ar-body, .ar-chunk) > :not(.ar-chunk, figure, .ar-table, pre, hr, aside, [aria-hidden])")
     else {
         return Vec::new();
     };

@@ -48,12 +48,26 @@ test('long native body: converted block by block, the same article as converted 
     assert(lazy.html === whole.html, `${n} blocks: identical article DOM (${lazy.html.length} vs ${whole.html.length} characters)`);
     const counts = await page.evaluate((id) => {
       const b = document.getElementById(id).shadowRoot.querySelector('.ar-body');
-      return { h: b.querySelectorAll('h2, h3').length, fig: b.querySelectorAll('figure').length, li: b.querySelectorAll('li').length, q: b.querySelectorAll('blockquote').length, p: b.querySelectorAll(':scope > p').length, img: b.querySelector('figure img')?.getAttribute('src') };
+      return { h: b.querySelectorAll('h2, h3').length, fig: b.querySelectorAll('figure').length, li: b.querySelectorAll('li').length, q: b.querySelectorAll('blockquote').length, p: b.querySelectorAll(':scope > p, :scope > .ar-chunk > p').length, img: b.querySelector('figure img')?.getAttribute('src'),
+        direct: [...b.children].filter((c) => !c.classList.contains('ar-chunk')).length, chunks: [...b.querySelectorAll(':scope > .ar-chunk')].map((c) => c.children.length),
+        nested: b.querySelectorAll('.ar-chunk .ar-chunk').length, skip: getComputedStyle(b.querySelector('.ar-chunk') ?? b).contentVisibility };
     }, `lazy-${n}`);
     const per = (k) => Math.floor(n / 9) + (n % 9 > k ? 1 : 0);
     assertEq(JSON.stringify([counts.h, counts.fig, counts.li, counts.q]), JSON.stringify([per(0), per(1), per(2) * 2, per(3)]), `${n} blocks: every heading, figure, list item and quote`);
     assertEq(counts.p, per(4) + per(6) + per(7) + per(8), `${n} blocks: every paragraph, the empty one left out`);
     assertEq(counts.img, 'https://baotinh.example.vn/tin/images/p1.jpg', `${n} blocks: image URLs resolved against the article`);
+    // A long body (over 200 blocks, src/ui/body.rs): the first screenful as blocks, the rest in
+    // chunks of 64 that the browser skips while off screen (one skippable element per block made
+    // Chromium's own visibility bookkeeping the long task); a short body has no chunks.
+    if (n > 200) {
+      assertEq(counts.direct, 24, `${n} blocks: the first screenful is not chunked`);
+      assert(counts.chunks.length > 1 && counts.chunks.slice(0, -1).every((c) => c === 64), `${n} blocks: chunks of 64 blocks (${counts.chunks.join(',')})`);
+      assert(counts.chunks.at(-1) >= 1 && counts.chunks.at(-1) <= 64, `${n} blocks: the last chunk is not empty`);
+      assertEq(counts.nested, 0, `${n} blocks: chunks are not nested`);
+      assertEq(counts.skip, 'auto', `${n} blocks: chunks have content-visibility: auto`);
+    } else {
+      assertEq(counts.chunks.length, 0, `${n} blocks: a short body has no chunks`);
+    }
   }
   assertEq(scriptProblems(page).join('\n'), '', 'no page errors');
   await page.closeAll();
